@@ -1,0 +1,44 @@
+import type { SeedContent } from './types.ts'
+
+/** Quotes a value as an SQLite literal. */
+const literal = (value: string | number | null): string => {
+  if (value === null) return 'NULL'
+  if (typeof value === 'number') return String(value)
+  return `'${value.replaceAll("'", "''")}'`
+}
+
+const depth = (path: string) => (path === '/' ? 0 : path.split('/').length - 1)
+
+/** Postal address of the agency, one line per line, for the footer. */
+export const POSTAL_ADDRESS = 'Serious Organised Crime Agency\nPO Box 8000\nLondon\nSE11 5EN'
+
+/**
+ * SQL statements that load the seed content. Every insert is `ON CONFLICT DO NOTHING` on the
+ * row's natural key (path, slug or setting key), so running them again neither duplicates
+ * content nor overwrites what staff have since edited.
+ */
+export const seedStatements = (content: SeedContent, now: Date = new Date()): string[] => {
+  const ms = now.getTime()
+  // Parents first, so each child's parent_id subquery finds its parent.
+  const pages = [...content.pages].sort((a, b) => depth(a.path) - depth(b.path))
+  return [
+    ...pages.map(
+      (p) =>
+        `INSERT INTO pages (path, parent_id, title, summary, body, nav_order, status, published_at, created_at, updated_at) VALUES (${literal(p.path)}, ${
+          p.parentPath === null
+            ? 'NULL'
+            : `(SELECT id FROM pages WHERE path = ${literal(p.parentPath)})`
+        }, ${literal(p.title)}, ${literal(p.summary)}, ${literal(p.body)}, ${literal(p.navOrder)}, 'published', ${ms}, ${ms}, ${ms}) ON CONFLICT (path) DO NOTHING;`,
+    ),
+    ...content.news.map((a) => {
+      const published = Date.parse(a.publishedAt)
+      return `INSERT INTO news_articles (slug, title, summary, body, status, published_at, created_at, updated_at) VALUES (${literal(a.slug)}, ${literal(a.title)}, ${literal(a.summary)}, ${literal(a.body)}, 'published', ${published}, ${published}, ${published}) ON CONFLICT (slug) DO NOTHING;`
+    }),
+    ...content.vacancies.map(
+      (v) =>
+        `INSERT INTO vacancies (slug, title, summary, grade, location, salary, closing_date, body, status, published_at, created_at, updated_at) VALUES (${literal(v.slug)}, ${literal(v.title)}, ${literal(v.summary)}, ${literal(v.grade)}, ${literal(v.location)}, ${literal(v.salary)}, ${literal(v.closingDate)}, ${literal(v.body)}, 'published', ${ms}, ${ms}, ${ms}) ON CONFLICT (slug) DO NOTHING;`,
+    ),
+    `INSERT INTO settings (key, value, updated_at) VALUES ('site_notice', ${literal(content.siteNotice)}, ${ms}) ON CONFLICT (key) DO NOTHING;`,
+    `INSERT INTO settings (key, value, updated_at) VALUES ('postal_address', ${literal(POSTAL_ADDRESS)}, ${ms}) ON CONFLICT (key) DO NOTHING;`,
+  ]
+}

@@ -1,0 +1,59 @@
+import { and, count, desc, eq, lte } from 'drizzle-orm'
+import type { Database } from './client.ts'
+import { newsArticles } from './schema.ts'
+
+/** Articles on one page of the news list. */
+export const NEWS_PAGE_SIZE = 10
+
+const isLive = (now: Date) =>
+  and(eq(newsArticles.status, 'published'), lte(newsArticles.publishedAt, now))
+
+const listColumns = {
+  slug: newsArticles.slug,
+  title: newsArticles.title,
+  summary: newsArticles.summary,
+  publishedAt: newsArticles.publishedAt,
+  updatedAt: newsArticles.updatedAt,
+}
+
+/** Query for one page (1-based) of published articles, newest first. */
+export const newsPageQuery = (db: Database, page: number, now: Date) =>
+  db
+    .select(listColumns)
+    .from(newsArticles)
+    .where(isLive(now))
+    .orderBy(desc(newsArticles.publishedAt), desc(newsArticles.id))
+    .limit(NEWS_PAGE_SIZE)
+    .offset((page - 1) * NEWS_PAGE_SIZE)
+
+/** Query for how many articles are published. */
+export const newsCountQuery = (db: Database, now: Date) =>
+  db.select({ total: count() }).from(newsArticles).where(isLive(now))
+
+/** Query for the newest `limit` published articles with their bodies, for the feed and home page. */
+export const latestNewsQuery = (db: Database, limit: number, now: Date) =>
+  db
+    .select({ ...listColumns, body: newsArticles.body })
+    .from(newsArticles)
+    .where(isLive(now))
+    .orderBy(desc(newsArticles.publishedAt), desc(newsArticles.id))
+    .limit(limit)
+
+/** Query for every published article, for sitemap.xml. */
+export const allNewsQuery = (db: Database, now: Date) =>
+  db
+    .select(listColumns)
+    .from(newsArticles)
+    .where(isLive(now))
+    .orderBy(desc(newsArticles.publishedAt))
+
+/** Query for a published article by slug (zero or one row). */
+export const articleBySlugQuery = (db: Database, slug: string, now: Date) =>
+  db
+    .select({ ...listColumns, body: newsArticles.body })
+    .from(newsArticles)
+    .where(and(eq(newsArticles.slug, slug), isLive(now)))
+    .limit(1)
+
+/** A news article as the list and article views receive it. */
+export type NewsListItem = Awaited<ReturnType<typeof newsPageQuery>>[number]

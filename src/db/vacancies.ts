@@ -1,0 +1,33 @@
+import { and, asc, eq, gte } from 'drizzle-orm'
+import type { Database } from './client.ts'
+import { vacancies } from './schema.ts'
+
+/** Query for published vacancies still open on `today` (YYYY-MM-DD), closing soonest first. */
+export const openVacanciesQuery = (db: Database, today: string) =>
+  db
+    .select({
+      slug: vacancies.slug,
+      title: vacancies.title,
+      summary: vacancies.summary,
+      grade: vacancies.grade,
+      location: vacancies.location,
+      salary: vacancies.salary,
+      closingDate: vacancies.closingDate,
+      updatedAt: vacancies.updatedAt,
+    })
+    .from(vacancies)
+    .where(and(eq(vacancies.status, 'published'), gte(vacancies.closingDate, today)))
+    .orderBy(asc(vacancies.closingDate), asc(vacancies.title))
+
+/** Query for a published vacancy by slug, open or closed (zero or one row). */
+export const vacancyBySlugQuery = (db: Database, slug: string) =>
+  db
+    .select()
+    .from(vacancies)
+    .where(and(eq(vacancies.slug, slug), eq(vacancies.status, 'published')))
+    .limit(1)
+
+/** An open vacancy as the careers list receives it. */
+export type VacancyListItem = Awaited<ReturnType<typeof openVacanciesQuery>>[number]
+/** A vacancy as its own page receives it. */
+export type Vacancy = typeof vacancies.$inferSelect

@@ -1,0 +1,43 @@
+import MarkdownIt from 'markdown-it'
+
+// Raw HTML is off, so text from the database can never inject markup: `<script>` comes out as
+// text. Linkify is off to keep its URL tables out of the Worker bundle.
+const md = new MarkdownIt({ html: false, linkify: false, typographer: true })
+
+/** GOV.UK Frontend classes for the elements Markdown produces. */
+const classes: Record<string, string> = {
+  h2: 'govuk-heading-l',
+  h3: 'govuk-heading-m',
+  h4: 'govuk-heading-s',
+  h5: 'govuk-heading-s',
+  h6: 'govuk-heading-s',
+  p: 'govuk-body',
+  ul: 'govuk-list govuk-list--bullet',
+  ol: 'govuk-list govuk-list--number',
+  a: 'govuk-link',
+  blockquote: 'govuk-inset-text',
+  hr: 'govuk-section-break govuk-section-break--l govuk-section-break--visible',
+  table: 'govuk-table',
+  thead: 'govuk-table__head',
+  tbody: 'govuk-table__body',
+  tr: 'govuk-table__row',
+  th: 'govuk-table__header',
+  td: 'govuk-table__cell',
+}
+
+md.core.ruler.push('govuk_classes', (state) => {
+  const walk = (tokens: typeof state.tokens) => {
+    for (const token of tokens) {
+      if (token.children) walk(token.children)
+      // The page title is the only h1, so a body's `#` heading becomes an h2.
+      if (token.tag === 'h1') token.tag = 'h2'
+      if (token.nesting === -1) continue
+      const className = classes[token.tag]
+      if (className) token.attrJoin('class', className)
+    }
+  }
+  walk(state.tokens)
+})
+
+/** Renders stored Markdown to GOV.UK-classed HTML. Raw HTML in the source is escaped. */
+export const renderMarkdown = (source: string): string => md.render(source)

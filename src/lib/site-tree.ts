@@ -1,0 +1,55 @@
+import type { TreePage } from '../db/pages.ts'
+
+/** A link in navigation, breadcrumbs or a list of pages. */
+export type Link = { href: string; text: string }
+
+/** The header navigation: top-level pages with a navigation order, in that order. */
+export const navigationLinks = (tree: TreePage[]): Link[] =>
+  tree
+    .filter((p) => p.parentId === null && p.navOrder !== null)
+    .sort((a, b) => (a.navOrder ?? 0) - (b.navOrder ?? 0))
+    .map((p) => ({ href: p.path, text: p.title }))
+
+/** Published children of a page, in navigation order, then by title. */
+export const childPages = (tree: TreePage[], parentId: number): TreePage[] =>
+  tree
+    .filter((p) => p.parentId === parentId)
+    .sort((a, b) => (a.navOrder ?? 1e9) - (b.navOrder ?? 1e9) || a.title.localeCompare(b.title))
+
+/** Breadcrumbs to a page: Home, then each published ancestor, nearest last. */
+export const breadcrumbsTo = (tree: TreePage[], parentId: number | null): Link[] => {
+  const byId = new Map(tree.map((p) => [p.id, p]))
+  const trail: Link[] = []
+  const seen = new Set<number>()
+  for (let id = parentId; id !== null && !seen.has(id); ) {
+    seen.add(id)
+    const parent = byId.get(id)
+    if (!parent) break
+    if (parent.path !== '/') trail.unshift({ href: parent.path, text: parent.title })
+    id = parent.parentId
+  }
+  return [{ href: '/', text: 'Home' }, ...trail]
+}
+
+/** A node of the HTML sitemap. */
+export type TreeNode = { page: TreePage; children: TreeNode[] }
+
+/** The published pages as a tree under their roots (the home page first). */
+export const pageTree = (tree: TreePage[]): TreeNode[] => {
+  const build = (parentId: number | null): TreeNode[] =>
+    (parentId === null
+      ? tree.filter((p) => p.parentId === null || !tree.some((q) => q.id === p.parentId))
+      : childPages(tree, parentId)
+    ).map((page) => ({ page, children: build(page.id) }))
+  return build(null).sort((a, b) => (a.page.path === '/' ? -1 : b.page.path === '/' ? 1 : 0))
+}
+
+/** The top-level section a path belongs to, e.g. '/threats' for '/threats/fraud'. */
+export const sectionOf = (path: string): string => `/${path.split('/')[1] ?? ''}`
+
+/** Breadcrumbs for an item listed on the page at `path` (an article, a vacancy): to that page. */
+export const breadcrumbsUnder = (tree: TreePage[], path: string): Link[] => {
+  const page = tree.find((p) => p.path === path)
+  if (!page) return [{ href: '/', text: 'Home' }]
+  return [...breadcrumbsTo(tree, page.parentId), { href: page.path, text: page.title }]
+}

@@ -1,0 +1,88 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { allNewsQuery, latestNewsQuery } from '../db/news.ts'
+import { pageByPathQuery, publishedPagesQuery, redirectQuery } from '../db/pages.ts'
+import { settingsQuery } from '../db/settings.ts'
+import { openVacanciesQuery } from '../db/vacancies.ts'
+import type { AppEnv } from '../env.ts'
+import { buildChrome } from '../lib/chrome.ts'
+import { ukToday } from '../lib/dates.ts'
+import { breadcrumbsTo, childPages, pageTree } from '../lib/site-tree.ts'
+import { ContentPage } from '../views/pages/content-page.tsx'
+import { HomePage } from '../views/pages/home-page.tsx'
+import { SitemapPage } from '../views/pages/sitemap-page.tsx'
+
+/** The home page, the HTML sitemap, and every other page of the pages table by its path. */
+export const pages = new Hono<AppEnv>()
+
+pages.get('/', async (c) => {
+  const db = c.var.db
+  const [tree, settingRows, [page], latestNews] = await db.batch([
+    publishedPagesQuery(db),
+    settingsQuery(db),
+    pageByPathQuery(db, '/'),
+    latestNewsQuery(db, 3, new Date()),
+  ])
+  if (!page || page.status !== 'published') throw new HTTPException(404)
+  return c.html(
+    <HomePage
+      chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
+      page={page}
+      latestNews={latestNews}
+    />,
+  )
+})
+
+pages.get('/sitemap', async (c) => {
+  const db = c.var.db
+  const now = new Date()
+  const [tree, settingRows, news, vacancies] = await db.batch([
+    publishedPagesQuery(db),
+    settingsQuery(db),
+    allNewsQuery(db, now),
+    openVacanciesQuery(db, ukToday(now)),
+  ])
+  const page = tree.find((p) => p.path === '/sitemap')
+  if (!page) throw new HTTPException(404)
+  return c.html(
+    <SitemapPage
+      chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
+      page={page}
+      breadcrumbs={breadcrumbsTo(tree, page.parentId)}
+      tree={pageTree(tree)}
+      extra={{
+        '/news': news.map((a) => ({ href: `/news/${a.slug}`, text: a.title })),
+        '/careers': vacancies.map((v) => ({ href: `/careers/vacancies/${v.slug}`, text: v.title })),
+      }}
+    />,
+  )
+})
+
+// Any other path is a page from the pages table, so staff can add pages without code.
+pages.get('*', async (c) => {
+  const path = c.req.path
+  if (path.length > 1 && path.endsWith('/')) {
+    const url = new URL(c.req.url)
+    return c.redirect(`${path.replace(/\/+$/, '') || '/'}${url.search}`, 301)
+  }
+  const db = c.var.db
+  const [tree, settingRows, [page], [redirect]] = await db.batch([
+    publishedPagesQuery(db),
+    settingsQuery(db),
+    pageByPathQuery(db, path),
+    redirectQuery(db, path),
+  ])
+  if (page?.status === 'unpublished') throw new HTTPException(410)
+  if (!page || page.status !== 'published') {
+    if (redirect) return c.redirect(redirect.toPath, 301)
+    throw new HTTPException(404)
+  }
+  return c.html(
+    <ContentPage
+      chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
+      page={page}
+      breadcrumbs={breadcrumbsTo(tree, page.parentId)}
+      children={childPages(tree, page.id)}
+    />,
+  )
+})

@@ -1,0 +1,186 @@
+import type { Child } from 'hono/jsx'
+import { raw } from 'hono/html'
+import { stylesheetHref } from '../generated/assets.ts'
+import type { Link } from '../lib/site-tree.ts'
+import { Breadcrumbs } from './components/breadcrumbs.tsx'
+
+/** What every page shares: navigation, settings and the site's origin. */
+export type Chrome = {
+  /** Header navigation links. */
+  nav: Link[]
+  /** Site-wide notice, or '' for none. */
+  notice: string
+  /** Postal address lines for the footer. */
+  address: string[]
+  /** Absolute origin, e.g. https://www.soca.gov.uk, for canonical and Open Graph URLs. */
+  siteUrl: string
+}
+
+/** Props of the page template. */
+export type LayoutProps = {
+  chrome: Chrome
+  /** The page's own title, without the site suffix. */
+  title: string
+  /** Meta description: the page's summary. */
+  description: string
+  /** The page's path, for its canonical URL and to mark the current section. */
+  path: string
+  /** Trail above the title; none on the home page and error pages. */
+  breadcrumbs?: Link[]
+  /** Open Graph type: 'article' for news. */
+  ogType?: 'website' | 'article'
+  /** Keep the page out of search engines (error pages). */
+  noindex?: boolean
+  children: Child
+}
+
+const footerLinks: Link[] = [
+  { href: '/accessibility', text: 'Accessibility statement' },
+  { href: '/privacy', text: 'Privacy' },
+  { href: '/sitemap', text: 'Sitemap' },
+  { href: '/contact', text: 'Contact us' },
+]
+
+/** Whether a navigation link is the current page or the section it is in. */
+const currentness = (href: string, path: string): 'page' | 'true' | undefined => {
+  if (href === path) return 'page'
+  return path.startsWith(`${href}/`) ? 'true' : undefined
+}
+
+/** The page template: skip link, header and navigation, notice, breadcrumbs, main, footer. */
+export const Layout = (props: LayoutProps) => {
+  const { chrome, path } = props
+  const canonical = new URL(path, chrome.siteUrl).href
+  const fullTitle = `${props.title} – SOCA`
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang="en-GB" class="govuk-template">
+        <head>
+          <meta charset="utf-8" />
+          <title>{fullTitle}</title>
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="description" content={props.description} />
+          {props.noindex && <meta name="robots" content="noindex" />}
+          <meta name="theme-color" content="#0b0c0c" />
+          <link rel="canonical" href={canonical} />
+          <link rel="stylesheet" href={stylesheetHref} />
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          <link rel="alternate" type="application/atom+xml" href="/news.atom" title="SOCA news" />
+          <meta property="og:site_name" content="Serious Organised Crime Agency" />
+          <meta property="og:type" content={props.ogType ?? 'website'} />
+          <meta property="og:title" content={props.title} />
+          <meta property="og:description" content={props.description} />
+          <meta property="og:url" content={canonical} />
+          <meta property="og:locale" content="en_GB" />
+        </head>
+        <body class="govuk-template__body">
+          <a href="#main-content" class="govuk-skip-link">
+            Skip to main content
+          </a>
+          <header class="govuk-generic-header">
+            <div class="govuk-generic-header__container govuk-width-container">
+              <div class="govuk-generic-header__logo">
+                <a href="/" class="govuk-generic-header__homepage-link">
+                  <span class="soca-header__name">Serious Organised Crime Agency</span>
+                </a>
+              </div>
+            </div>
+          </header>
+          {chrome.nav.length > 0 && (
+            <div class="govuk-service-navigation">
+              <div class="govuk-width-container">
+                <div class="govuk-service-navigation__container">
+                  <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+                    <ul class="govuk-service-navigation__list" id="navigation">
+                      {chrome.nav.map((link) => {
+                        const current = currentness(link.href, path)
+                        return (
+                          <li
+                            class={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}
+                          >
+                            <a
+                              class="govuk-service-navigation__link"
+                              href={link.href}
+                              aria-current={current}
+                            >
+                              {current ? (
+                                <strong class="govuk-service-navigation__active-fallback">
+                                  {link.text}
+                                </strong>
+                              ) : (
+                                link.text
+                              )}
+                            </a>
+                          </li>
+                        )
+                      })}
+                    </ul>
+                  </nav>
+                </div>
+              </div>
+            </div>
+          )}
+          <div class="govuk-width-container">
+            {chrome.notice && (
+              <div
+                class="govuk-notification-banner"
+                role="region"
+                aria-labelledby="site-notice-title"
+              >
+                <div class="govuk-notification-banner__header">
+                  <h2 class="govuk-notification-banner__title" id="site-notice-title">
+                    Important
+                  </h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                  <p class="govuk-notification-banner__heading">{chrome.notice}</p>
+                </div>
+              </div>
+            )}
+            {props.breadcrumbs && <Breadcrumbs links={props.breadcrumbs} />}
+            <main class="govuk-main-wrapper" id="main-content">
+              {props.children}
+            </main>
+          </div>
+          <footer class="govuk-footer">
+            <div class="govuk-width-container">
+              <div class="govuk-footer__meta">
+                <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                  <h2 class="govuk-visually-hidden">Support links</h2>
+                  <ul class="govuk-footer__inline-list">
+                    {footerLinks.map((link) => (
+                      <li class="govuk-footer__inline-list-item">
+                        <a class="govuk-footer__link" href={link.href}>
+                          {link.text}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                  {chrome.address.length > 0 && (
+                    <address class="soca-footer__address">
+                      {chrome.address.map((line, i) => (
+                        <>
+                          {i > 0 && <br />}
+                          {line}
+                        </>
+                      ))}
+                    </address>
+                  )}
+                </div>
+                <div class="govuk-footer__meta-item">
+                  <a
+                    class="govuk-footer__link"
+                    href="https://www.nationalarchives.gov.uk/information-management/re-using-public-sector-information/uk-government-licensing-framework/crown-copyright/"
+                  >
+                    © Crown copyright
+                  </a>
+                </div>
+              </div>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  )
+}
