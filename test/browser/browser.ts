@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import AxeBuilder from '@axe-core/playwright'
+import { type Browser, type Page, chromium } from 'playwright-core'
+
+/** Where `npm start` serves the site. */
+export const BASE_URL = 'http://127.0.0.1:8787'
+
+/** WCAG 2.2 A and AA, including the rules of earlier versions. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
+
+/**
+ * Launches Debian's Chromium (never a downloaded browser). The flags stop it reaching for
+ * Google's services, which this machine's closed network refuses.
+ */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+
+/** Runs axe with the WCAG 2.2 A/AA rules and returns the violations, summarised. */
+export const axeViolations = async (page: Page) => {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    targets: v.nodes.map((n) => n.target.join(' ')),
+  }))
+}
+
+const run = promisify(execFile)
+
+/** A message from the Nu HTML Checker. */
+export type NuMessage = { type: string; message: string; url?: string; lastLine?: number }
+
+/**
+ * Checks HTML documents with the Nu HTML Checker (vnu.jar, run once for all of them) and
+ * returns its errors, keyed by document name.
+ */
+export const nuErrors = async (documents: Record<string, string>) => {
+  const dir = await mkdtemp(join(tmpdir(), 'vnu-'))
+  const files = await Promise.all(
+    Object.entries(documents).map(async ([name, html], i) => {
+      const file = join(dir, `${i}.html`)
+      await writeFile(file, html)
+      return [file, name] as const
+    }),
+  )
+  const jar = join(process.cwd(), 'node_modules/vnu-jar/build/dist/vnu.jar')
+  const { stdout } = await run(
+    'java',
+    ['-jar', jar, '--errors-only', '--format', 'json', '--stdout', ...files.map(([f]) => f)],
+    { maxBuffer: 64 * 1024 * 1024 },
+  ).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }))
+  const names = new Map(files.map(([file, name]) => [`file:${file}`, name]))
+  // vnu always prints a JSON report; anything else means it did not run, which must fail.
+  const messages: NuMessage[] = JSON.parse(stdout).messages
+  return messages
+    .filter((m) => m.type === 'error' || m.type === 'non-document-error')
+    .map((m) => ({ page: names.get(m.url ?? '') ?? m.url, line: m.lastLine, message: m.message }))
+}
