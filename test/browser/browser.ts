@@ -6,8 +6,7 @@ import { promisify } from 'node:util'
 import AxeBuilder from '@axe-core/playwright'
 import { type Browser, type Page, chromium } from 'playwright-core'
 
-/** Where `npm start` serves the site. */
-export const BASE_URL = 'http://127.0.0.1:8787'
+export { BASE_URL } from '../../scripts/lib/local-site.ts'
 
 /** WCAG 2.2 A and AA, including the rules of earlier versions. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
