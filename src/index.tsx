@@ -1,16 +1,21 @@
 import { Hono } from 'hono'
 import type { Context } from 'hono'
+import { csrf } from 'hono/csrf'
 import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
+import { createDb } from './db/client.ts'
 import { publishedPagesQuery } from './db/pages.ts'
 import { settingsQuery } from './db/settings.ts'
 import type { AppEnv } from './env.ts'
+import { deleteExpiredSubmissions, retentionPeriods } from './jobs/retention.ts'
 import { bareChrome, buildChrome } from './lib/chrome.ts'
+import { logError } from './lib/log.ts'
 import { cacheHeaders } from './middleware/cache-headers.ts'
 import { database } from './middleware/db.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { careers } from './routes/careers.tsx'
+import { contact } from './routes/contact.tsx'
 import { feeds } from './routes/feeds.ts'
 import { news } from './routes/news.tsx'
 import { pages } from './routes/pages.tsx'
@@ -22,11 +27,15 @@ app.use(requestId())
 app.use(securityHeaders())
 app.use(cacheHeaders({ maxAge: 60, staleWhileRevalidate: 300 }))
 app.use(etag())
+// Origin / Sec-Fetch-Site check: a form posted from another site gets 403. Public pages are
+// cached and shared, so they cannot carry per-visitor tokens.
+app.use(csrf())
 app.use(database())
 
 app.route('/', feeds)
 app.route('/news', news)
 app.route('/careers', careers)
+app.route('/contact', contact)
 app.route('/', pages)
 
 /** Renders the error page with the site's navigation, or without it if the database fails too. */
@@ -49,7 +58,9 @@ const renderError = async (c: Context<AppEnv>, status: number, message?: string)
     />,
     status as 400,
   )
-  res.headers.set('Cache-Control', status >= 500 ? 'no-store' : 'public, max-age=60')
+  const cacheable = status === 404 || status === 410
+  res.headers.set('Cache-Control', cacheable ? 'public, max-age=60' : 'no-store')
+  if (status === 429 || status === 503) res.headers.set('Retry-After', '60')
   return res
 }
 
@@ -57,22 +68,27 @@ app.notFound((c) => renderError(c, 404))
 
 app.onError((err, c) => {
   if (err instanceof HTTPException && err.status < 500) {
-    if (err.res) return err.res
-    return renderError(c, err.status, err.message || undefined)
+    // Middleware such as csrf and body-limit attach a bare text response; visitors get the page.
+    return renderError(c, err.status, err.res ? undefined : err.message || undefined)
   }
   // Log what helps find the fault, never request bodies or query strings (personal data).
-  console.error(
-    JSON.stringify({
-      level: 'error',
-      requestId: c.var.requestId,
-      method: c.req.method,
-      path: c.req.path,
-      error: err.name,
-      message: err.message,
-      stack: err.stack,
-    }),
-  )
+  logError('unhandled', c.var.requestId, err, { method: c.req.method, path: c.req.path })
   return renderError(c, err instanceof HTTPException ? err.status : 500)
 })
 
-export default app
+export { app }
+
+export default {
+  fetch: app.fetch,
+  /** Cron Trigger: deletes submissions, and their CVs, once their retention period is over. */
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(
+      deleteExpiredSubmissions(
+        createDb(env.DB),
+        env.CV_BUCKET,
+        retentionPeriods(env),
+        new Date(controller.scheduledTime),
+      ).then((deleted) => console.log(JSON.stringify({ level: 'info', event: 'retention', deleted }))),
+    )
+  },
+} satisfies ExportedHandler<AppEnv['Bindings']>

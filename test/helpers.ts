@@ -74,3 +74,95 @@ export const insertVacancy = (slug: string, title: string, closingDate: string) 
 /** A date `days` from today (negative for the past) as YYYY-MM-DD. */
 export const isoDay = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+
+let clientCounter = 0
+
+/** A client address of its own, so each test starts with an empty rate limit. */
+export const newClientIp = () => `192.0.2.${(clientCounter = (clientCounter + 1) % 250) + 1}`
+
+/** Headers a same-site browser form POST carries. */
+export const sameSiteHeaders = (ip = newClientIp()) => ({
+  Origin: ORIGIN,
+  'Sec-Fetch-Site': 'same-origin',
+  'CF-Connecting-IP': ip,
+})
+
+/** POSTs fields as a browser sends an ordinary form (application/x-www-form-urlencoded). */
+export const postForm = (
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = sameSiteHeaders(),
+) =>
+  request(path, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers,
+    redirect: 'manual',
+  })
+
+/** POSTs fields and files as a browser sends a form with a file input (multipart/form-data). */
+export const postMultipart = (
+  path: string,
+  fields: Record<string, string>,
+  files: Record<string, File> = {},
+  headers: Record<string, string> = sameSiteHeaders(),
+) => {
+  const body = new FormData()
+  for (const [name, value] of Object.entries(fields)) body.append(name, value)
+  for (const [name, file] of Object.entries(files)) body.append(name, file)
+  return request(path, { method: 'POST', body, headers, redirect: 'manual' })
+}
+
+/** The error summary's messages, in order. */
+export const summaryErrors = (html: string) => {
+  const start = html.indexOf('govuk-error-summary__list')
+  if (start < 0) return []
+  const list = html.slice(start, html.indexOf('</ul>', start))
+  return [...list.matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((m) => ({
+    field: m[1],
+    message: m[2]!.replace(/&#39;/g, "'"),
+  }))
+}
+
+/** The stored submissions, newest last. */
+export const storedSubmissions = async () =>
+  (
+    await env.DB.prepare('SELECT * FROM submissions ORDER BY id').all<{
+      id: number
+      reference: string
+      kind: string
+      vacancy_id: number | null
+      fields: string
+      status: string
+      cv_key: string | null
+      cv_content_type: string | null
+      cv_size: number | null
+      created_at: number
+    }>()
+  ).results
+
+/** A small file that is a PDF by its content. */
+export const pdfFile = (name = 'cv.pdf', size = 2000) => {
+  const head = new TextEncoder().encode('%PDF-1.7\n')
+  const bytes = new Uint8Array(size)
+  bytes.set(head)
+  return new File([bytes], name, { type: 'application/pdf' })
+}
+
+/** A small file laid out like a DOCX: a ZIP archive holding word/document.xml. */
+export const docxFile = (name = 'cv.docx') => {
+  const text = 'PK\u0003\u0004....[Content_Types].xml....word/document.xml....'
+  return new File([new TextEncoder().encode(text)], name, {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  })
+}
+
+/** The fields of a complete, valid job application. */
+export const validApplication = {
+  fullName: 'Sam Applicant',
+  email: 'sam@example.com',
+  phone: '01632 960 001',
+  rightToWork: 'yes',
+  statement: 'I have ten years of experience in financial investigation.',
+  declaration: 'confirmed',
+}

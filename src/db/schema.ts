@@ -136,3 +136,38 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_at_idx').on(t.at)],
 )
+
+/** What a visitor sent: a contact enquiry or a job application. */
+export const submissionKinds = ['enquiry', 'application'] as const
+export type SubmissionKind = (typeof submissionKinds)[number]
+
+/** Where a submission is in staff's inbox; 'spam' marks one that filled in the honeypot. */
+export const submissionStatuses = ['new', 'handled', 'spam'] as const
+export type SubmissionStatus = (typeof submissionStatuses)[number]
+
+/**
+ * Every form a visitor sends, kept until the retention job deletes it. The answers are JSON so
+ * each form can have its own fields; the CV itself is an object in R2 under `cvKey`.
+ */
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** What the visitor is given to quote, e.g. SOCA-7K3F-Q9PX. */
+    reference: text('reference').notNull(),
+    kind: text('kind', { enum: submissionKinds }).notNull(),
+    vacancyId: integer('vacancy_id').references(() => vacancies.id, { onDelete: 'set null' }),
+    fields: text('fields', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    status: text('status', { enum: submissionStatuses }).notNull().default('new'),
+    cvKey: text('cv_key'),
+    cvFileName: text('cv_file_name'),
+    cvContentType: text('cv_content_type'),
+    cvSize: integer('cv_size'),
+    createdAt: timestampNow('created_at'),
+  },
+  (t) => [
+    uniqueIndex('submissions_reference_unique').on(t.reference),
+    index('submissions_inbox_idx').on(t.kind, t.status, t.createdAt),
+    index('submissions_created_idx').on(t.createdAt),
+  ],
+)

@@ -1,17 +1,50 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { pageByPathQuery, publishedPagesQuery } from '../db/pages.ts'
 import { settingsQuery } from '../db/settings.ts'
+import { insertSubmission } from '../db/submissions.ts'
 import { openVacanciesQuery, vacancyBySlugQuery } from '../db/vacancies.ts'
 import type { AppEnv } from '../env.ts'
+import { CV_ERRORS, CV_MAX_BYTES, applicationForm } from '../forms/application.ts'
+import { type FieldError, checkForm } from '../forms/fields.ts'
+import {
+  TURNSTILE_ERROR,
+  filledHoneypot,
+  inPageOrder,
+  logStorageFailure,
+  securityCheck,
+  shownValues,
+} from '../forms/submission.ts'
 import { buildChrome } from '../lib/chrome.ts'
+import { type CvFormat, sniffCvFormat } from '../lib/cv-file.ts'
 import { formatDate, ukToday } from '../lib/dates.ts'
+import { newReference } from '../lib/reference.ts'
 import { breadcrumbsTo, breadcrumbsUnder } from '../lib/site-tree.ts'
+import { turnstileSiteKey } from '../lib/turnstile.ts'
+import { formBody, readForm } from '../middleware/form-body.ts'
+import { rateLimit } from '../middleware/rate-limit.ts'
+import { sentPage } from './sent.tsx'
+import { ApplyPage, type ApplyPageProps } from '../views/pages/apply-page.tsx'
 import { CareersPage } from '../views/pages/careers-page.tsx'
 import { VacancyPage } from '../views/pages/vacancy-page.tsx'
 
-/** Careers: open vacancies and each vacancy's page. Mounted at /careers. */
+/** Careers: open vacancies, each vacancy's page and its application form. Mounted at /careers. */
 export const careers = new Hono<AppEnv>()
+
+/** Largest application body: the biggest CV plus the other fields (5,000 characters at most). */
+export const APPLICATION_MAX_BYTES = CV_MAX_BYTES + 64 * 1024
+
+/** The fields of the application form in page order, for ordering its errors. */
+const APPLICATION_FIELDS = [
+  'fullName',
+  'email',
+  'phone',
+  'rightToWork',
+  'statement',
+  'cv',
+  'declaration',
+  'turnstile',
+] as const
 
 careers.get('/', async (c) => {
   const db = c.var.db
@@ -32,12 +65,13 @@ careers.get('/', async (c) => {
   )
 })
 
-careers.get('/vacancies/:slug', async (c) => {
+/** Loads a vacancy that is open today with the page chrome: 404 if unknown, 410 once closed. */
+const openVacancy = async (c: Context<AppEnv>, slug: string) => {
   const db = c.var.db
   const [tree, settingRows, [vacancy]] = await db.batch([
     publishedPagesQuery(db),
     settingsQuery(db),
-    vacancyBySlugQuery(db, c.req.param('slug')),
+    vacancyBySlugQuery(db, slug),
   ])
   if (!vacancy) throw new HTTPException(404)
   if (vacancy.closingDate < ukToday()) {
@@ -45,11 +79,138 @@ careers.get('/vacancies/:slug', async (c) => {
       message: `This vacancy closed on ${formatDate(vacancy.closingDate)}. See the current vacancies on the careers page.`,
     })
   }
+  return { tree, vacancy, chrome: buildChrome(tree, settingRows, c.env.SITE_URL) }
+}
+
+careers.get('/vacancies/:slug', async (c) => {
+  const { tree, vacancy, chrome } = await openVacancy(c, c.req.param('slug'))
   return c.html(
-    <VacancyPage
-      chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
-      vacancy={vacancy}
-      breadcrumbs={breadcrumbsUnder(tree, '/careers')}
-    />,
+    <VacancyPage chrome={chrome} vacancy={vacancy} breadcrumbs={breadcrumbsUnder(tree, '/careers')} />,
   )
 })
+
+type FormState = Pick<ApplyPageProps, 'values' | 'errors' | 'unavailable'>
+
+/** Renders the application form, with what the visitor sent when there was a problem. */
+const renderApply = async (c: Context<AppEnv>, slug: string, state: FormState = {}, status = 200) => {
+  const { tree, vacancy, chrome } = await openVacancy(c, slug)
+  const breadcrumbs = [
+    ...breadcrumbsUnder(tree, '/careers'),
+    { href: `/careers/vacancies/${vacancy.slug}`, text: vacancy.title },
+  ]
+  const res = await c.html(
+    <ApplyPage
+      chrome={chrome}
+      vacancy={vacancy}
+      breadcrumbs={breadcrumbs}
+      turnstileSiteKey={turnstileSiteKey(c.env)}
+      {...state}
+    />,
+    status as 200,
+  )
+  if (status !== 200) res.headers.set('Cache-Control', 'no-store')
+  if (state.unavailable) res.headers.set('Retry-After', '60')
+  return res
+}
+
+careers.get('/vacancies/:slug/apply', (c) => renderApply(c, c.req.param('slug')))
+
+/** Asks for the CV again: files are not kept when a form comes back. */
+const againError: FieldError = { field: 'cv', message: CV_ERRORS.again }
+
+/** Checks the uploaded CV: its format from its content, or the error to show. */
+const checkCv = async (file: File | undefined): Promise<CvFormat | FieldError> => {
+  const error = (message: string) => ({ field: 'cv', message })
+  if (!file || (file.size === 0 && file.name === '')) return error(CV_ERRORS.missing)
+  if (file.size === 0) return error(CV_ERRORS.empty)
+  if (file.size > CV_MAX_BYTES) return error(CV_ERRORS.tooBig)
+  return sniffCvFormat(new Uint8Array(await file.arrayBuffer())) ?? error(CV_ERRORS.wrongType)
+}
+
+careers.post(
+  '/vacancies/:slug/apply',
+  rateLimit((env) => env.FORM_RATE_LIMITER),
+  formBody({ contentType: 'multipart/form-data', maxBytes: APPLICATION_MAX_BYTES }),
+  async (c) => {
+    const slug = c.req.param('slug')
+    // A closed or unknown vacancy never takes an application.
+    const { vacancy } = await openVacancy(c, slug)
+    const { values, files } = await readForm(c.req.raw)
+    const shown = shownValues(values)
+    const security = await securityCheck(c, values)
+    if (security === 'unavailable') {
+      return renderApply(c, slug, { values: shown, unavailable: true, errors: [againError] }, 503)
+    }
+    const checked = checkForm(applicationForm, values)
+    const cv = await checkCv(files.cv)
+    const errors = checked.ok ? [] : [...checked.errors]
+    if ('field' in cv) errors.push(cv)
+    if (security === 'failed') errors.push(TURNSTILE_ERROR)
+    if (errors.length > 0 && !('field' in cv)) errors.push(againError)
+    if (!checked.ok || 'field' in cv || errors.length > 0) {
+      return renderApply(c, slug, { values: shown, errors: inPageOrder(errors, APPLICATION_FIELDS) }, 400)
+    }
+
+    const reference = newReference()
+    const cvKey = `cv/${reference}.${cv.extension}`
+    const stored = await storeApplication(c, {
+      cvKey,
+      cv: files.cv!,
+      format: cv,
+      submission: {
+        reference,
+        kind: 'application',
+        vacancyId: vacancy.id,
+        fields: { ...checked.data, vacancy: vacancy.title },
+        status: filledHoneypot(values) ? 'spam' : 'new',
+        cvKey,
+        cvFileName: files.cv!.name.slice(0, 255),
+        cvContentType: cv.contentType,
+        cvSize: files.cv!.size,
+      },
+    })
+    if (!stored) {
+      return renderApply(c, slug, { values: shown, unavailable: true, errors: [againError] }, 503)
+    }
+    return c.redirect(`/careers/application-sent?reference=${reference}`, 303)
+  },
+)
+
+/**
+ * Stores the CV in R2, then the application in D1. If D1 refuses the row, the CV is deleted
+ * again so no file is left without its application. True only when both writes succeeded.
+ */
+const storeApplication = async (
+  c: Context<AppEnv>,
+  item: {
+    cvKey: string
+    cv: File
+    format: CvFormat
+    submission: Parameters<typeof insertSubmission>[1]
+  },
+) => {
+  try {
+    await c.env.CV_BUCKET.put(item.cvKey, await item.cv.arrayBuffer(), {
+      httpMetadata: { contentType: item.format.contentType, contentDisposition: 'attachment' },
+      customMetadata: { reference: item.submission.reference },
+    })
+  } catch (err) {
+    logStorageFailure(c, 'cv-not-stored', err)
+    return false
+  }
+  try {
+    await insertSubmission(c.var.db, item.submission)
+    return true
+  } catch (err) {
+    logStorageFailure(c, 'application-not-stored', err)
+    try {
+      await c.env.CV_BUCKET.delete(item.cvKey)
+    } catch (deleteErr) {
+      // The retention job cannot find an object with no row; this log line is how staff can.
+      logStorageFailure(c, `orphaned-cv ${item.cvKey}`, deleteErr)
+    }
+    return false
+  }
+}
+
+careers.get('/application-sent', sentPage('application'))

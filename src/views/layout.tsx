@@ -31,6 +31,8 @@ export type LayoutProps = {
   ogType?: 'website' | 'article'
   /** Keep the page out of search engines (error pages). */
   noindex?: boolean
+  /** External scripts for this page, loaded async; the site needs none to work. */
+  scripts?: string[]
   children: Child
 }
 
@@ -73,6 +75,9 @@ export const Layout = (props: LayoutProps) => {
           <meta property="og:description" content={props.description} />
           <meta property="og:url" content={canonical} />
           <meta property="og:locale" content="en_GB" />
+          {props.scripts?.map((src) => (
+            <script src={src} async defer />
+          ))}
         </head>
         <body class="govuk-template__body">
           <a href="#main-content" class="govuk-skip-link">

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { mkdir } from 'node:fs/promises'
 import { XMLParser } from 'fast-xml-parser'
 import type { Browser } from 'playwright-core'
@@ -24,7 +25,9 @@ const newPage = async (options: { viewport?: { width: number; height: number } }
 describe('every page in sitemap.xml, and the error pages', () => {
   it('has zero axe violations (WCAG 2.2 A and AA) and zero Nu HTML Checker errors', async () => {
     expect(urls.length).toBeGreaterThan(20)
-    const targets = [...urls, `${BASE_URL}/no-such-page`, `${BASE_URL}/news?page=999`]
+    // Pages not in the sitemap: each vacancy's application form and the error pages.
+    const forms = urls.filter((u) => u.includes('/careers/vacancies/')).map((u) => `${u}/apply`)
+    const targets = [...urls, ...forms, `${BASE_URL}/no-such-page`, `${BASE_URL}/news?page=999`]
     const page = await newPage()
     const violations: Record<string, unknown> = {}
     const documents: Record<string, string> = {}

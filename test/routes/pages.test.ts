@@ -162,7 +162,11 @@ describe('the 404 page', () => {
   })
 
   it('answers a POST to a page with a 404 page, not a 500', async () => {
-    const res = await request('/about', { method: 'POST', body: 'x=1' })
+    const res = await request('/about', {
+      method: 'POST',
+      body: 'x=1',
+      headers: { Origin: 'http://localhost:8787', 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
     expect(res.status).toBe(404)
   })
 })

@@ -17,6 +17,12 @@ const texts: Record<number, { title: string; lines: string[] }> = {
     title: 'There is a problem with your request',
     lines: ['The request could not be understood. Check the address or the form and try again.'],
   },
+  403: {
+    title: 'You cannot send this form from another website',
+    lines: [
+      'For your security, forms on this website only accept answers sent from this website. Go back to the form on this website and send it again.',
+    ],
+  },
   404: {
     title: 'Page not found',
     lines: [
@@ -31,6 +37,22 @@ const texts: Record<number, { title: string; lines: string[] }> = {
   410: {
     title: 'This page has been removed',
     lines: ['The page you are looking for is no longer available.'],
+  },
+  413: {
+    title: 'What you sent is too big',
+    lines: [
+      'Go back to the form and make your answers shorter, or choose a CV smaller than 2MB. Your browser usually keeps what you typed when you go back, but you will need to choose the file again.',
+    ],
+  },
+  415: {
+    title: 'There is a problem with your request',
+    lines: ['The form was sent in a way this website cannot read. Go back to the form and try again.'],
+  },
+  429: {
+    title: 'You have sent too many forms in a short time',
+    lines: [
+      'To protect this website, we limit how often forms can be sent. Wait a minute, then go back and send your form again. Your browser usually keeps what you typed when you go back.',
+    ],
   },
   500: {
     title: 'Sorry, there is a problem with the service',

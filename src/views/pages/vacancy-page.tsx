@@ -24,6 +24,9 @@ export const VacancyPage = ({ chrome, vacancy, breadcrumbs }: VacancyPageProps) 
           <VacancyFacts vacancy={vacancy} />
         </dl>
         <Markdown source={vacancy.body} />
+        <a class="govuk-button" href={`/careers/vacancies/${vacancy.slug}/apply`}>
+          Apply for this job
+        </a>
       </div>
     </div>
   </Layout>

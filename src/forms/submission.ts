@@ -1,0 +1,37 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../env.ts'
+import { logError } from '../lib/log.ts'
+import { TURNSTILE_FIELD, turnstileSiteKey, verifyTurnstile } from '../lib/turnstile.ts'
+import { type FieldError, HONEYPOT_FIELD, readableOnly } from './fields.ts'
+
+/** The visitor's answers as they are shown back in the form: unreadable characters removed. */
+export const shownValues = (values: Record<string, string>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, readableOnly(v)]))
+
+/** Whether a bot filled in the field people cannot see. */
+export const filledHoneypot = (values: Record<string, string>) =>
+  (values[HONEYPOT_FIELD] ?? '').trim() !== ''
+
+/** The error for a failed Turnstile check, linking to the widget. */
+export const TURNSTILE_ERROR: FieldError = {
+  field: 'turnstile',
+  message: 'Complete the security check to show you are not a robot',
+}
+
+/**
+ * Runs the Turnstile check when Turnstile is on: 'passed' (or off), 'failed', or 'unavailable'
+ * when Cloudflare did not answer.
+ */
+export const securityCheck = async (c: Context<AppEnv>, values: Record<string, string>) => {
+  const secret = c.env.TURNSTILE_SECRET_KEY
+  if (!turnstileSiteKey(c.env) || !secret) return 'passed'
+  return verifyTurnstile(secret, values[TURNSTILE_FIELD], c.req.header('CF-Connecting-IP'))
+}
+
+/** Puts errors in the order the fields appear on the page. */
+export const inPageOrder = (errors: FieldError[], order: readonly string[]) =>
+  [...errors].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field))
+
+/** Logs a failed write without any of the visitor's answers. */
+export const logStorageFailure = (c: Context<AppEnv>, event: string, err: unknown) =>
+  logError(event, c.var.requestId, err)

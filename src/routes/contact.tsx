@@ -1,0 +1,92 @@
+import { type Context, Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { pageByPathQuery, publishedPagesQuery } from '../db/pages.ts'
+import { settingsQuery } from '../db/settings.ts'
+import { insertSubmission } from '../db/submissions.ts'
+import type { AppEnv } from '../env.ts'
+import { contactForm } from '../forms/contact.ts'
+import { checkForm } from '../forms/fields.ts'
+import {
+  TURNSTILE_ERROR,
+  filledHoneypot,
+  logStorageFailure,
+  securityCheck,
+  shownValues,
+} from '../forms/submission.ts'
+import { buildChrome } from '../lib/chrome.ts'
+import { newReference } from '../lib/reference.ts'
+import { breadcrumbsTo } from '../lib/site-tree.ts'
+import { turnstileSiteKey } from '../lib/turnstile.ts'
+import { formBody, readForm } from '../middleware/form-body.ts'
+import { rateLimit } from '../middleware/rate-limit.ts'
+import { sentPage } from './sent.tsx'
+import { type ContactPageProps, ContactPage } from '../views/pages/contact-page.tsx'
+
+/** The contact page with its form, and the confirmation page. Mounted at /contact. */
+export const contact = new Hono<AppEnv>()
+
+/**
+ * Largest contact form body: 3,000 characters of message, each up to 4 bytes of UTF-8 and
+ * tripled by percent-encoding, plus the other fields, fits with room to spare.
+ */
+export const CONTACT_MAX_BYTES = 64 * 1024
+
+type FormState = Pick<ContactPageProps, 'values' | 'errors' | 'unavailable'>
+
+/** Renders the contact page, with what the visitor sent when there was a problem. */
+const renderContact = async (c: Context<AppEnv>, state: FormState = {}, status = 200) => {
+  const db = c.var.db
+  const [tree, settingRows, [page]] = await db.batch([
+    publishedPagesQuery(db),
+    settingsQuery(db),
+    pageByPathQuery(db, '/contact'),
+  ])
+  if (!page || page.status !== 'published') throw new HTTPException(404)
+  const res = await c.html(
+    <ContactPage
+      chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
+      page={page}
+      breadcrumbs={breadcrumbsTo(tree, page.parentId)}
+      turnstileSiteKey={turnstileSiteKey(c.env)}
+      {...state}
+    />,
+    status as 200,
+  )
+  if (status !== 200) res.headers.set('Cache-Control', 'no-store')
+  if (state.unavailable) res.headers.set('Retry-After', '60')
+  return res
+}
+
+contact.get('/', (c) => renderContact(c))
+
+contact.post(
+  '/',
+  rateLimit((env) => env.FORM_RATE_LIMITER),
+  formBody({ contentType: 'application/x-www-form-urlencoded', maxBytes: CONTACT_MAX_BYTES }),
+  async (c) => {
+    const { values } = await readForm(c.req.raw)
+    const shown = shownValues(values)
+    const security = await securityCheck(c, values)
+    if (security === 'unavailable') return renderContact(c, { values: shown, unavailable: true }, 503)
+    const checked = checkForm(contactForm, values)
+    const errors = checked.ok ? [] : checked.errors
+    if (security === 'failed') errors.push(TURNSTILE_ERROR)
+    if (!checked.ok || errors.length > 0) return renderContact(c, { values: shown, errors }, 400)
+
+    const reference = newReference()
+    try {
+      await insertSubmission(c.var.db, {
+        reference,
+        kind: 'enquiry',
+        fields: checked.data,
+        status: filledHoneypot(values) ? 'spam' : 'new',
+      })
+    } catch (err) {
+      logStorageFailure(c, 'enquiry-not-stored', err)
+      return renderContact(c, { values: shown, unavailable: true }, 503)
+    }
+    return c.redirect(`/contact/sent?reference=${reference}`, 303)
+  },
+)
+
+contact.get('/sent', sentPage('enquiry'))

@@ -1,0 +1,37 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { publishedPagesQuery } from '../db/pages.ts'
+import type { SubmissionKind } from '../db/schema.ts'
+import { settingsQuery } from '../db/settings.ts'
+import { submissionByReferenceQuery } from '../db/submissions.ts'
+import type { AppEnv } from '../env.ts'
+import { buildChrome } from '../lib/chrome.ts'
+import { REFERENCE_PATTERN } from '../lib/reference.ts'
+import { SentPage } from '../views/pages/sent-page.tsx'
+
+/**
+ * A confirmation page handler: `?reference=` must name a stored submission of this kind, or
+ * the answer is 404. The page is never cached, as it is the visitor's own.
+ */
+export const sentPage = (kind: SubmissionKind) =>
+  async function sent(c: Context<AppEnv>) {
+    const reference = c.req.query('reference') ?? ''
+    if (!REFERENCE_PATTERN.test(reference)) throw new HTTPException(404)
+    const db = c.var.db
+    const [tree, settingRows, [stored]] = await db.batch([
+      publishedPagesQuery(db),
+      settingsQuery(db),
+      submissionByReferenceQuery(db, reference),
+    ])
+    if (stored?.kind !== kind) throw new HTTPException(404)
+    const res = await c.html(
+      <SentPage
+        chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
+        kind={kind}
+        reference={reference}
+        path={c.req.path}
+      />,
+    )
+    res.headers.set('Cache-Control', 'no-store')
+    return res
+  }

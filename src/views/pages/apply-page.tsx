@@ -1,0 +1,135 @@
+import type { Vacancy } from '../../db/vacancies.ts'
+import { STATEMENT_MAX } from '../../forms/application.ts'
+import type { FieldError } from '../../forms/fields.ts'
+import { formatDate } from '../../lib/dates.ts'
+import type { Link } from '../../lib/site-tree.ts'
+import { Checkboxes, Radios } from '../components/choices.tsx'
+import { ErrorSummary, errorFor } from '../components/error-summary.tsx'
+import { FileUpload } from '../components/file-upload.tsx'
+import { Honeypot } from '../components/honeypot.tsx'
+import { Input } from '../components/input.tsx'
+import { PageHeading } from '../components/page-heading.tsx'
+import { Textarea } from '../components/textarea.tsx'
+import { TURNSTILE_SCRIPT, Turnstile } from '../components/turnstile.tsx'
+import { type Chrome, Layout } from '../layout.tsx'
+
+/** Props of the job application form. */
+export type ApplyPageProps = {
+  chrome: Chrome
+  vacancy: Pick<Vacancy, 'slug' | 'title' | 'closingDate'>
+  breadcrumbs: Link[]
+  values?: Record<string, string>
+  errors?: FieldError[]
+  unavailable?: boolean
+  turnstileSiteKey?: string
+}
+
+/** The application form for one open vacancy. */
+export const ApplyPage = (props: ApplyPageProps) => {
+  const { vacancy, values = {}, errors = [] } = props
+  const title = `Apply for ${vacancy.title}`
+  const action = `/careers/vacancies/${vacancy.slug}/apply`
+  return (
+    <Layout
+      chrome={props.chrome}
+      title={errors.length > 0 || props.unavailable ? `Error: ${title}` : title}
+      description={`Apply for the ${vacancy.title} vacancy at the Serious Organised Crime Agency.`}
+      path={action}
+      breadcrumbs={props.breadcrumbs}
+      scripts={props.turnstileSiteKey ? [TURNSTILE_SCRIPT] : undefined}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          {(errors.length > 0 || props.unavailable) && (
+            <ErrorSummary
+              errors={errors}
+              title={props.unavailable ? 'Sorry, there is a problem with the service' : undefined}
+              description={
+                props.unavailable
+                  ? 'Your application has not been sent. Your answers are below: select your CV again and send the form again. If it still does not work, try again later.'
+                  : undefined
+              }
+            />
+          )}
+          <PageHeading title={title} />
+          <p class="govuk-body">
+            Applications close at 11:59pm on {formatDate(vacancy.closingDate)}. All fields are
+            required.
+          </p>
+          <form method="post" action={action} enctype="multipart/form-data" novalidate>
+            <Input
+              name="fullName"
+              label="Full name"
+              value={values.fullName}
+              error={errorFor(errors, 'fullName')}
+              autocomplete="name"
+              spellcheck={false}
+            />
+            <Input
+              name="email"
+              label="Email address"
+              type="email"
+              value={values.email}
+              error={errorFor(errors, 'email')}
+              autocomplete="email"
+              spellcheck={false}
+            />
+            <Input
+              name="phone"
+              label="Telephone number"
+              hint="For international numbers include the country code"
+              type="tel"
+              value={values.phone}
+              error={errorFor(errors, 'phone')}
+              autocomplete="tel"
+              widthClass="govuk-input--width-20"
+            />
+            <Radios
+              name="rightToWork"
+              legend="Do you have the right to work in the UK?"
+              items={[
+                { value: 'yes', text: 'Yes' },
+                { value: 'no', text: 'No' },
+              ]}
+              values={values.rightToWork ? [values.rightToWork] : []}
+              error={errorFor(errors, 'rightToWork')}
+              inline
+            />
+            <Textarea
+              name="statement"
+              label="How you meet the requirements of the role"
+              hint={`Give examples from your work or life. You can enter up to ${STATEMENT_MAX.toLocaleString('en-GB')} characters.`}
+              value={values.statement}
+              error={errorFor(errors, 'statement')}
+              rows={12}
+            />
+            <FileUpload
+              name="cv"
+              label="Upload your CV"
+              hint="A PDF or Word document (DOCX), smaller than 2MB"
+              error={errorFor(errors, 'cv')}
+              accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            />
+            <Checkboxes
+              name="declaration"
+              legend="Declaration"
+              items={[
+                {
+                  value: 'confirmed',
+                  text: 'I confirm that the information I have given is true and complete',
+                },
+              ]}
+              values={values.declaration ? [values.declaration] : []}
+              error={errorFor(errors, 'declaration')}
+            />
+            <Honeypot />
+            {props.turnstileSiteKey && <Turnstile siteKey={props.turnstileSiteKey} error={errorFor(errors, 'turnstile')} />}
+            <button type="submit" class="govuk-button">
+              Send application
+            </button>
+          </form>
+        </div>
+      </div>
+    </Layout>
+  )
+}

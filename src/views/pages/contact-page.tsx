@@ -1,0 +1,123 @@
+import type { FieldError } from '../../forms/fields.ts'
+import { ENQUIRY_TOPICS, MESSAGE_MAX } from '../../forms/contact.ts'
+import type { Link } from '../../lib/site-tree.ts'
+import { Radios } from '../components/choices.tsx'
+import { ErrorSummary, errorFor } from '../components/error-summary.tsx'
+import { Honeypot } from '../components/honeypot.tsx'
+import { Input } from '../components/input.tsx'
+import { Markdown } from '../components/markdown.tsx'
+import { PageHeading } from '../components/page-heading.tsx'
+import { Textarea } from '../components/textarea.tsx'
+import { TURNSTILE_SCRIPT, Turnstile } from '../components/turnstile.tsx'
+import { type Chrome, Layout } from '../layout.tsx'
+
+/** Props of the contact page and its form. */
+export type ContactPageProps = {
+  chrome: Chrome
+  page: { path: string; title: string; summary: string; body: string }
+  breadcrumbs: Link[]
+  /** What the visitor entered, shown back after a problem. */
+  values?: Record<string, string>
+  errors?: FieldError[]
+  /** Set when nothing could be stored: the form is shown again to send once more. */
+  unavailable?: boolean
+  /** Turnstile's site key when Turnstile is on. */
+  turnstileSiteKey?: string
+}
+
+/** The contact page: its content from D1, the warning about reporting crime, and the form. */
+export const ContactPage = (props: ContactPageProps) => {
+  const { page, values = {}, errors = [] } = props
+  const problem = errors.length > 0 || props.unavailable
+  return (
+    <Layout
+      chrome={props.chrome}
+      title={problem ? `Error: ${page.title}` : page.title}
+      description={page.summary}
+      path={page.path}
+      breadcrumbs={props.breadcrumbs}
+      scripts={props.turnstileSiteKey ? [TURNSTILE_SCRIPT] : undefined}
+    >
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          {(errors.length > 0 || props.unavailable) && (
+            <ErrorSummary
+              errors={errors}
+              title={props.unavailable ? 'Sorry, there is a problem with the service' : undefined}
+              description={
+                props.unavailable
+                  ? 'Your message has not been sent. Check your answers below and send the form again. If it still does not work, try again later.'
+                  : undefined
+              }
+            />
+          )}
+          <PageHeading title={page.title} summary={page.summary} />
+          <Markdown source={page.body} />
+          <h2 class="govuk-heading-l" id="contact-form">
+            Send us a message
+          </h2>
+          <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong class="govuk-warning-text__text">
+              <span class="govuk-visually-hidden">Warning</span>
+              Do not use this form to report a crime. In an emergency call 999. Otherwise call the
+              police on 101, or call Crimestoppers on 0800 555 111 to stay anonymous.
+            </strong>
+          </div>
+          <form method="post" action="/contact" novalidate>
+            <Radios
+              name="topic"
+              legend="What is your enquiry about?"
+              items={ENQUIRY_TOPICS}
+              values={values.topic ? [values.topic] : []}
+              error={errorFor(errors, 'topic')}
+            />
+            <Input
+              name="fullName"
+              label="Full name"
+              value={values.fullName}
+              error={errorFor(errors, 'fullName')}
+              autocomplete="name"
+              spellcheck={false}
+            />
+            <Input
+              name="email"
+              label="Email address"
+              hint="We will only use this to reply to you"
+              type="email"
+              value={values.email}
+              error={errorFor(errors, 'email')}
+              autocomplete="email"
+              spellcheck={false}
+            />
+            <Input
+              name="phone"
+              label="Telephone number (optional)"
+              hint="For international numbers include the country code"
+              type="tel"
+              value={values.phone}
+              error={errorFor(errors, 'phone')}
+              autocomplete="tel"
+              widthClass="govuk-input--width-20"
+            />
+            <Textarea
+              name="message"
+              label="Your message"
+              hint={`Do not include personal or financial information, like your National Insurance number or credit card details. You can enter up to ${MESSAGE_MAX.toLocaleString('en-GB')} characters.`}
+              value={values.message}
+              error={errorFor(errors, 'message')}
+              rows={8}
+            />
+            <Honeypot />
+            {props.turnstileSiteKey && <Turnstile siteKey={props.turnstileSiteKey} error={errorFor(errors, 'turnstile')} />}
+            <button type="submit" class="govuk-button">
+              Send message
+            </button>
+          </form>
+        </div>
+      </div>
+    </Layout>
+  )
+}

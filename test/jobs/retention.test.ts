@@ -1,0 +1,63 @@
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test'
+import { beforeEach, describe, expect, it } from 'vitest'
+import worker from '../../src/index.tsx'
+import { sql, storedSubmissions } from '../helpers.ts'
+
+const DAY = 86_400_000
+const now = Date.UTC(2027, 0, 15, 3, 17)
+
+/** Stores a submission `days` old, with a CV in R2 for applications. */
+const submission = async (reference: string, kind: 'enquiry' | 'application', days: number) => {
+  const cvKey = kind === 'application' ? `cv/${reference}.pdf` : null
+  if (cvKey) await env.CV_BUCKET.put(cvKey, '%PDF-1.7')
+  await sql(
+    `INSERT INTO submissions (reference, kind, fields, status, cv_key, created_at) VALUES (?, ?, '{}', 'new', ?, ?)`,
+    reference,
+    kind,
+    cvKey,
+    now - days * DAY,
+  )
+}
+
+const runCron = async (vars: Partial<Env> = {}) => {
+  const ctx = createExecutionContext()
+  await worker.scheduled(createScheduledController({ scheduledTime: now, cron: '17 3 * * *' }), { ...env, ...vars }, ctx)
+  await waitOnExecutionContext(ctx)
+}
+
+const references = async () => (await storedSubmissions()).map((s) => s.reference).sort()
+const cvKeys = async () => (await env.CV_BUCKET.list()).objects.map((o) => o.key).sort()
+
+beforeEach(async () => {
+  await sql('DELETE FROM submissions')
+  const keys = await cvKeys()
+  if (keys.length > 0) await env.CV_BUCKET.delete(keys)
+  await submission('SOCA-ENQ1-OLD2', 'enquiry', 181)
+  await submission('SOCA-ENQ2-NEW2', 'enquiry', 179)
+  await submission('SOCA-APP1-OLD2', 'application', 366)
+  await submission('SOCA-APP2-NEW2', 'application', 364)
+})
+
+describe('the retention Cron Trigger', () => {
+  it('deletes enquiries after 180 days and applications with their CVs after 12 months', async () => {
+    await runCron()
+    expect(await references()).toEqual(['SOCA-APP2-NEW2', 'SOCA-ENQ2-NEW2'])
+    expect(await cvKeys()).toEqual(['cv/SOCA-APP2-NEW2.pdf'])
+  })
+
+  it('keeps what is inside its period', async () => {
+    await runCron({ ENQUIRY_RETENTION_DAYS: '365', APPLICATION_RETENTION_DAYS: '730' })
+    expect(await references()).toHaveLength(4)
+    expect(await cvKeys()).toHaveLength(2)
+  })
+
+  it('uses a configured period for enquiries', async () => {
+    await runCron({ ENQUIRY_RETENTION_DAYS: '30' })
+    expect(await references()).toEqual(['SOCA-APP2-NEW2'])
+  })
+
+  it('falls back to the defaults when a period is not a positive whole number', async () => {
+    await runCron({ ENQUIRY_RETENTION_DAYS: 'soon', APPLICATION_RETENTION_DAYS: '-1' })
+    expect(await references()).toEqual(['SOCA-APP2-NEW2', 'SOCA-ENQ2-NEW2'])
+  })
+})
