@@ -35,3 +35,13 @@ export const inPageOrder = (errors: FieldError[], order: readonly string[]) =>
 /** Logs a failed write without any of the visitor's answers. */
 export const logStorageFailure = (c: Context<AppEnv>, event: string, err: unknown) =>
   logError(event, c.var.requestId, err)
+
+/**
+ * Finishes the response of a form page: one that came back with problems is the visitor's own
+ * and never cached, and one whose answers could not be stored says when to try again.
+ */
+export const formPageHeaders = (res: Response, status: number, unavailable?: boolean) => {
+  if (status !== 200) res.headers.set('Cache-Control', 'no-store')
+  if (unavailable) res.headers.set('Retry-After', '60')
+  return res
+}

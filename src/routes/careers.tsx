@@ -10,6 +10,7 @@ import { type FieldError, checkForm } from '../forms/fields.ts'
 import {
   TURNSTILE_ERROR,
   filledHoneypot,
+  formPageHeaders,
   inPageOrder,
   logStorageFailure,
   securityCheck,
@@ -108,9 +109,7 @@ const renderApply = async (c: Context<AppEnv>, slug: string, state: FormState = 
     />,
     status as 200,
   )
-  if (status !== 200) res.headers.set('Cache-Control', 'no-store')
-  if (state.unavailable) res.headers.set('Retry-After', '60')
-  return res
+  return formPageHeaders(res, status, state.unavailable)
 }
 
 careers.get('/vacancies/:slug/apply', (c) => renderApply(c, c.req.param('slug')))

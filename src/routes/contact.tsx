@@ -9,6 +9,7 @@ import { checkForm } from '../forms/fields.ts'
 import {
   TURNSTILE_ERROR,
   filledHoneypot,
+  formPageHeaders,
   logStorageFailure,
   securityCheck,
   shownValues,
@@ -52,9 +53,7 @@ const renderContact = async (c: Context<AppEnv>, state: FormState = {}, status =
     />,
     status as 200,
   )
-  if (status !== 200) res.headers.set('Cache-Control', 'no-store')
-  if (state.unavailable) res.headers.set('Retry-After', '60')
-  return res
+  return formPageHeaders(res, status, state.unavailable)
 }
 
 contact.get('/', (c) => renderContact(c))

@@ -35,3 +35,20 @@ export const ErrorSummary = ({ errors, title, description }: ErrorSummaryProps) 
 /** The message for a field, if it has one. */
 export const errorFor = (errors: FieldError[], field: string) =>
   errors.find((e) => e.field === field)?.message
+
+/**
+ * The summary at the top of a form that came back: its errors, or, when nothing could be
+ * stored, that nothing was sent (`notSent`) and to send it again.
+ */
+export const FormProblems = (props: { errors: FieldError[]; unavailable?: boolean; notSent: string }) =>
+  props.errors.length > 0 || props.unavailable ? (
+    <ErrorSummary
+      errors={props.errors}
+      title={props.unavailable ? 'Sorry, there is a problem with the service' : undefined}
+      description={
+        props.unavailable
+          ? `${props.notSent} Check your answers below and send the form again. If it still does not work, try again later.`
+          : undefined
+      }
+    />
+  ) : null

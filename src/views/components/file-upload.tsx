@@ -1,4 +1,4 @@
-import { ErrorMessage, FormGroup, Hint, describedBy } from './form-group.tsx'
+import { LabelledField, describedBy } from './form-group.tsx'
 
 /** Props of a GOV.UK file upload; the id is the name. */
 export type FileUploadProps = {
@@ -11,23 +11,15 @@ export type FileUploadProps = {
 }
 
 /** A GOV.UK file upload with its label, hint and error message. */
-export const FileUpload = (props: FileUploadProps) => {
-  const id = props.name
-  return (
-    <FormGroup error={props.error}>
-      <label class="govuk-label" for={id}>
-        {props.label}
-      </label>
-      <Hint id={id} text={props.hint} />
-      <ErrorMessage id={id} text={props.error} />
-      <input
-        class={`govuk-file-upload${props.error ? ' govuk-file-upload--error' : ''}`}
-        id={id}
-        name={props.name}
-        type="file"
-        accept={props.accept}
-        aria-describedby={describedBy(id, props.hint, props.error)}
-      />
-    </FormGroup>
-  )
-}
+export const FileUpload = (props: FileUploadProps) => (
+  <LabelledField id={props.name} label={props.label} hint={props.hint} error={props.error}>
+    <input
+      class={`govuk-file-upload${props.error ? ' govuk-file-upload--error' : ''}`}
+      id={props.name}
+      name={props.name}
+      type="file"
+      accept={props.accept}
+      aria-describedby={describedBy(props.name, props.hint, props.error)}
+    />
+  </LabelledField>
+)

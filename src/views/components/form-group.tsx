@@ -24,3 +24,24 @@ export const ErrorMessage = ({ id, text }: { id: string; text?: string }) =>
       <span class="govuk-visually-hidden">Error:</span> {text}
     </p>
   ) : null
+
+/** Props of a single-control field: the label, hint and error around one input. */
+export type LabelledFieldProps = {
+  id: string
+  label: string
+  hint?: string
+  error?: string
+  children: Child
+}
+
+/** A GOV.UK form group with a label, hint and error message above one control. */
+export const LabelledField = ({ id, label, hint, error, children }: LabelledFieldProps) => (
+  <FormGroup error={error}>
+    <label class="govuk-label" for={id}>
+      {label}
+    </label>
+    <Hint id={id} text={hint} />
+    <ErrorMessage id={id} text={error} />
+    {children}
+  </FormGroup>
+)

@@ -1,4 +1,4 @@
-import { ErrorMessage, FormGroup, Hint, describedBy } from './form-group.tsx'
+import { LabelledField, describedBy } from './form-group.tsx'
 
 /** Props of a GOV.UK text input; the id is the name. */
 export type InputProps = {
@@ -15,25 +15,17 @@ export type InputProps = {
 }
 
 /** A GOV.UK text input with its label, hint and error message. */
-export const Input = (props: InputProps) => {
-  const id = props.name
-  return (
-    <FormGroup error={props.error}>
-      <label class="govuk-label" for={id}>
-        {props.label}
-      </label>
-      <Hint id={id} text={props.hint} />
-      <ErrorMessage id={id} text={props.error} />
-      <input
-        class={`govuk-input${props.widthClass ? ` ${props.widthClass}` : ''}${props.error ? ' govuk-input--error' : ''}`}
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value ?? ''}
-        autocomplete={props.autocomplete}
-        spellcheck={props.spellcheck}
-        aria-describedby={describedBy(id, props.hint, props.error)}
-      />
-    </FormGroup>
-  )
-}
+export const Input = (props: InputProps) => (
+  <LabelledField id={props.name} label={props.label} hint={props.hint} error={props.error}>
+    <input
+      class={`govuk-input${props.widthClass ? ` ${props.widthClass}` : ''}${props.error ? ' govuk-input--error' : ''}`}
+      id={props.name}
+      name={props.name}
+      type={props.type ?? 'text'}
+      value={props.value ?? ''}
+      autocomplete={props.autocomplete}
+      spellcheck={props.spellcheck}
+      aria-describedby={describedBy(props.name, props.hint, props.error)}
+    />
+  </LabelledField>
+)

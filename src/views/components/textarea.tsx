@@ -1,4 +1,4 @@
-import { ErrorMessage, FormGroup, Hint, describedBy } from './form-group.tsx'
+import { LabelledField, describedBy } from './form-group.tsx'
 
 /** Props of a GOV.UK textarea; the id is the name. */
 export type TextareaProps = {
@@ -11,24 +11,16 @@ export type TextareaProps = {
 }
 
 /** A GOV.UK textarea with its label, hint and error message. */
-export const Textarea = (props: TextareaProps) => {
-  const id = props.name
-  return (
-    <FormGroup error={props.error}>
-      <label class="govuk-label" for={id}>
-        {props.label}
-      </label>
-      <Hint id={id} text={props.hint} />
-      <ErrorMessage id={id} text={props.error} />
-      <textarea
-        class={`govuk-textarea${props.error ? ' govuk-textarea--error' : ''}`}
-        id={id}
-        name={props.name}
-        rows={props.rows ?? 5}
-        aria-describedby={describedBy(id, props.hint, props.error)}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </FormGroup>
-  )
-}
+export const Textarea = (props: TextareaProps) => (
+  <LabelledField id={props.name} label={props.label} hint={props.hint} error={props.error}>
+    <textarea
+      class={`govuk-textarea${props.error ? ' govuk-textarea--error' : ''}`}
+      id={props.name}
+      name={props.name}
+      rows={props.rows ?? 5}
+      aria-describedby={describedBy(props.name, props.hint, props.error)}
+    >
+      {props.value ?? ''}
+    </textarea>
+  </LabelledField>
+)

@@ -4,10 +4,10 @@ import type { FieldError } from '../../forms/fields.ts'
 import { formatDate } from '../../lib/dates.ts'
 import type { Link } from '../../lib/site-tree.ts'
 import { Checkboxes, Radios } from '../components/choices.tsx'
-import { ErrorSummary, errorFor } from '../components/error-summary.tsx'
+import { FormProblems, errorFor } from '../components/error-summary.tsx'
+import { ContactDetails } from '../components/contact-details.tsx'
 import { FileUpload } from '../components/file-upload.tsx'
 import { Honeypot } from '../components/honeypot.tsx'
-import { Input } from '../components/input.tsx'
 import { PageHeading } from '../components/page-heading.tsx'
 import { Textarea } from '../components/textarea.tsx'
 import { TURNSTILE_SCRIPT, Turnstile } from '../components/turnstile.tsx'
@@ -40,50 +40,14 @@ export const ApplyPage = (props: ApplyPageProps) => {
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          {(errors.length > 0 || props.unavailable) && (
-            <ErrorSummary
-              errors={errors}
-              title={props.unavailable ? 'Sorry, there is a problem with the service' : undefined}
-              description={
-                props.unavailable
-                  ? 'Your application has not been sent. Your answers are below: select your CV again and send the form again. If it still does not work, try again later.'
-                  : undefined
-              }
-            />
-          )}
+          <FormProblems errors={errors} unavailable={props.unavailable} notSent="Your application has not been sent." />
           <PageHeading title={title} />
           <p class="govuk-body">
             Applications close at 11:59pm on {formatDate(vacancy.closingDate)}. All fields are
             required.
           </p>
           <form method="post" action={action} enctype="multipart/form-data" novalidate>
-            <Input
-              name="fullName"
-              label="Full name"
-              value={values.fullName}
-              error={errorFor(errors, 'fullName')}
-              autocomplete="name"
-              spellcheck={false}
-            />
-            <Input
-              name="email"
-              label="Email address"
-              type="email"
-              value={values.email}
-              error={errorFor(errors, 'email')}
-              autocomplete="email"
-              spellcheck={false}
-            />
-            <Input
-              name="phone"
-              label="Telephone number"
-              hint="For international numbers include the country code"
-              type="tel"
-              value={values.phone}
-              error={errorFor(errors, 'phone')}
-              autocomplete="tel"
-              widthClass="govuk-input--width-20"
-            />
+            <ContactDetails values={values} errors={errors} />
             <Radios
               name="rightToWork"
               legend="Do you have the right to work in the UK?"

@@ -2,9 +2,9 @@ import type { FieldError } from '../../forms/fields.ts'
 import { ENQUIRY_TOPICS, MESSAGE_MAX } from '../../forms/contact.ts'
 import type { Link } from '../../lib/site-tree.ts'
 import { Radios } from '../components/choices.tsx'
-import { ErrorSummary, errorFor } from '../components/error-summary.tsx'
+import { FormProblems, errorFor } from '../components/error-summary.tsx'
+import { ContactDetails } from '../components/contact-details.tsx'
 import { Honeypot } from '../components/honeypot.tsx'
-import { Input } from '../components/input.tsx'
 import { Markdown } from '../components/markdown.tsx'
 import { PageHeading } from '../components/page-heading.tsx'
 import { Textarea } from '../components/textarea.tsx'
@@ -40,17 +40,7 @@ export const ContactPage = (props: ContactPageProps) => {
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          {(errors.length > 0 || props.unavailable) && (
-            <ErrorSummary
-              errors={errors}
-              title={props.unavailable ? 'Sorry, there is a problem with the service' : undefined}
-              description={
-                props.unavailable
-                  ? 'Your message has not been sent. Check your answers below and send the form again. If it still does not work, try again later.'
-                  : undefined
-              }
-            />
-          )}
+          <FormProblems errors={errors} unavailable={props.unavailable} notSent="Your message has not been sent." />
           <PageHeading title={page.title} summary={page.summary} />
           <Markdown source={page.body} />
           <h2 class="govuk-heading-l" id="contact-form">
@@ -74,33 +64,11 @@ export const ContactPage = (props: ContactPageProps) => {
               values={values.topic ? [values.topic] : []}
               error={errorFor(errors, 'topic')}
             />
-            <Input
-              name="fullName"
-              label="Full name"
-              value={values.fullName}
-              error={errorFor(errors, 'fullName')}
-              autocomplete="name"
-              spellcheck={false}
-            />
-            <Input
-              name="email"
-              label="Email address"
-              hint="We will only use this to reply to you"
-              type="email"
-              value={values.email}
-              error={errorFor(errors, 'email')}
-              autocomplete="email"
-              spellcheck={false}
-            />
-            <Input
-              name="phone"
-              label="Telephone number (optional)"
-              hint="For international numbers include the country code"
-              type="tel"
-              value={values.phone}
-              error={errorFor(errors, 'phone')}
-              autocomplete="tel"
-              widthClass="govuk-input--width-20"
+            <ContactDetails
+              values={values}
+              errors={errors}
+              phoneOptional
+              emailHint="We will only use this to reply to you"
             />
             <Textarea
               name="message"
