@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { emailAddress, requiredText, telephone } from './fields.ts'
 
 /** Longest statement accepted, in characters. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * C0 control characters other than tab, line feed and carriage return, DEL, and U+FFFD, which
@@ -22,10 +22,12 @@ export const HONEYPOT_FIELD = 'website'
 export const requiredText = (label: string, empty: string, max: number) =>
   z
     .string({ error: empty })
-    .trim()
-    .min(1, empty)
-    .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or less`)
-    .refine(isReadable, unreadableMessage(label))
+    .check(
+      z.trim(),
+      z.minLength(1, empty),
+      z.maxLength(max, `${label} must be ${max.toLocaleString('en-GB')} characters or less`),
+      z.refine(isReadable, unreadableMessage(label)),
+    )
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/
 
@@ -33,22 +35,32 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/
 export const emailAddress = () =>
   z
     .string({ error: 'Enter your email address' })
-    .trim()
-    .min(1, 'Enter your email address')
-    .max(254, 'Email address must be 254 characters or less')
-    .regex(EMAIL, 'Enter an email address in the correct format, like name@example.com')
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter your email address'),
+      z.maxLength(254, 'Email address must be 254 characters or less'),
+      z.regex(EMAIL, 'Enter an email address in the correct format, like name@example.com'),
+    )
 
 const PHONE = /^\+?[0-9 ()-]{7,20}$/
 const PHONE_FORMAT = 'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192'
 
 /** A telephone number; `required` is the message for an empty answer, or false if optional. */
 export const telephone = (required: string | false) =>
-  z
-    .string()
-    .trim()
-    .default('')
-    .refine((v) => v !== '' || !required, required || undefined)
-    .refine((v) => v === '' || (PHONE.test(v) && /\d{7}/.test(v.replace(/\D/g, ''))), PHONE_FORMAT)
+  // A missing field counts as empty, and an empty answer is still checked against `required`.
+  z.pipe(
+    z._default(z.string(), ''),
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.refine((v) => v !== '' || !required, required || undefined),
+        z.refine(
+          (v) => v === '' || (PHONE.test(v) && /\d{7}/.test(v.replace(/\D/g, ''))),
+          PHONE_FORMAT,
+        ),
+      ),
+  )
 
 /** An error on one field: the field's id (for the summary link) and its message. */
 export type FieldError = { field: string; message: string }
@@ -57,7 +69,7 @@ export type FieldError = { field: string; message: string }
 export type Checked<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] }
 
 /** Checks form values against a schema, keeping only the first error of each field. */
-export const checkForm = <S extends z.ZodType>(
+export const checkForm = <S extends z.ZodMiniType>(
   schema: S,
   values: Record<string, unknown>,
 ): Checked<z.infer<S>> => {
