@@ -1,4 +1,16 @@
 import type { Database } from './db/client.ts'
+import type { SessionStage } from './db/schema.ts'
+import type { StaffMember } from './db/staff.ts'
+
+/** The signed-in (or part signed-in) staff session of a request. */
+export type StaffSession = {
+  /** SHA-256 of the cookie's token: the row's key. */
+  id: string
+  stage: SessionStage
+  csrfToken: string
+  pendingTotpSecret: string | null
+  via: 'password' | 'access'
+}
 
 /** Hono environment: the Worker's bindings and the per-request variables middleware sets. */
 export type AppEnv = {
@@ -15,5 +27,9 @@ export type AppEnv = {
     db: Database
     /** Id of this request, also sent as `X-Request-Id` and written with every logged error. */
     requestId: string
+    /** The staff session, if the request carries a valid one (middleware/auth.ts). */
+    session: StaffSession | undefined
+    /** The staff member of that session. */
+    staff: StaffMember | undefined
   }
 }

@@ -14,6 +14,7 @@ import { logError } from './lib/log.ts'
 import { cacheHeaders } from './middleware/cache-headers.ts'
 import { database } from './middleware/db.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
+import { admin } from './routes/admin/index.tsx'
 import { careers } from './routes/careers.tsx'
 import { contact } from './routes/contact.tsx'
 import { feeds } from './routes/feeds.ts'
@@ -32,6 +33,7 @@ app.use(etag())
 app.use(csrf())
 app.use(database())
 
+app.route('/admin', admin)
 app.route('/', feeds)
 app.route('/news', news)
 app.route('/careers', careers)
@@ -58,10 +60,15 @@ const renderError = async (c: Context<AppEnv>, status: number, message?: string)
     />,
     status as 400,
   )
-  const cacheable = status === 404 || status === 410
+  const cacheable = (status === 404 || status === 410) && !c.req.path.startsWith('/admin')
   res.headers.set('Cache-Control', cacheable ? 'public, max-age=60' : 'no-store')
   if (status === 429 || status === 503) res.headers.set('Retry-After', '60')
   return res
+}
+
+/** What to tell a visitor when a built-in middleware refuses a request. */
+const MIDDLEWARE_MESSAGES: Record<number, string> = {
+  403: 'You cannot send this form from another website. For your security, forms on this website only accept answers sent from this website: go back to the form and send it again.',
 }
 
 app.notFound((c) => renderError(c, 404))
@@ -69,7 +76,8 @@ app.notFound((c) => renderError(c, 404))
 app.onError((err, c) => {
   if (err instanceof HTTPException && err.status < 500) {
     // Middleware such as csrf and body-limit attach a bare text response; visitors get the page.
-    return renderError(c, err.status, err.res ? undefined : err.message || undefined)
+    const message = err.res ? MIDDLEWARE_MESSAGES[err.status] : err.message || undefined
+    return renderError(c, err.status, message)
   }
   // Log what helps find the fault, never request bodies or query strings (personal data).
   logError('unhandled', c.var.requestId, err, { method: c.req.method, path: c.req.path })

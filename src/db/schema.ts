@@ -38,6 +38,8 @@ export const pages = sqliteTable(
     navOrder: integer('nav_order'),
     status: text('status', { enum: contentStatuses }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** The revision now live, if it was published from the admin area (the seed has none). */
+    publishedRevisionId: integer('published_revision_id'),
     ...timestamps(),
   },
   (t) => [uniqueIndex('pages_path_unique').on(t.path), index('pages_parent_idx').on(t.parentId)],
@@ -54,6 +56,8 @@ export const newsArticles = sqliteTable(
     body: text('body').notNull().default(''),
     status: text('status', { enum: contentStatuses }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** The revision now live, if it was published from the admin area (the seed has none). */
+    publishedRevisionId: integer('published_revision_id'),
     ...timestamps(),
   },
   (t) => [
@@ -78,6 +82,8 @@ export const vacancies = sqliteTable(
     body: text('body').notNull().default(''),
     status: text('status', { enum: contentStatuses }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** The revision now live, if it was published from the admin area (the seed has none). */
+    publishedRevisionId: integer('published_revision_id'),
     ...timestamps(),
   },
   (t) => [
@@ -170,4 +176,72 @@ export const submissions = sqliteTable(
     index('submissions_inbox_idx').on(t.kind, t.status, t.createdAt),
     index('submissions_created_idx').on(t.createdAt),
   ],
+)
+
+/** What a staff member may do: each role can do everything the one before it can. */
+export const staffRoles = ['editor', 'publisher', 'admin'] as const
+export type StaffRole = (typeof staffRoles)[number]
+
+/** Staff accounts. Sign-in is by Cloudflare Access, or by password plus a TOTP second factor. */
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Lower-cased; the key Cloudflare Access identities are matched on. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: staffRoles }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** argon2id in PHC string form; null for an account that signs in only through Access. */
+    passwordHash: text('password_hash'),
+    /** Base32 TOTP key (RFC 6238); null until the second factor is set up. */
+    totpSecret: text('totp_secret'),
+    /** The last TOTP time step accepted, so a code cannot be used twice. */
+    totpLastStep: integer('totp_last_step'),
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
+    createdAt: timestampNow('created_at'),
+  },
+  (t) => [uniqueIndex('staff_email_unique').on(t.email)],
+)
+
+/** One-time recovery codes for the second factor, stored as SHA-256 hashes. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('recovery_codes_staff_idx').on(t.staffId)],
+)
+
+/** How far a session has got: past the password, setting up the second factor, or signed in. */
+export const sessionStages = ['password', 'enrol', 'active'] as const
+export type SessionStage = (typeof sessionStages)[number]
+
+/** Staff sessions. Only a SHA-256 hash of the cookie's token is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the session token, hex. */
+    id: text('id').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    stage: text('stage', { enum: sessionStages }).notNull(),
+    /** Per-session token every admin form carries (double-checked with the Origin check). */
+    csrfToken: text('csrf_token').notNull(),
+    /** A TOTP key being set up, until the first code from it is confirmed. */
+    pendingTotpSecret: text('pending_totp_secret'),
+    via: text('via', { enum: ['password', 'access'] }).notNull(),
+    createdAt: timestampNow('created_at'),
+    lastSeenAt: timestampNow('last_seen_at'),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_staff_idx').on(t.staffId)],
 )

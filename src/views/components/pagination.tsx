@@ -1,7 +1,8 @@
 /** Props of the GOV.UK pagination block. */
 export type PaginationProps = { path: string; current: number; count: number }
 
-const pageHref = (path: string, n: number) => (n === 1 ? path : `${path}?page=${n}`)
+const pageHref = (path: string, n: number) =>
+  n === 1 ? path : `${path}${path.includes('?') ? '&' : '?'}page=${n}`
 
 /** GOV.UK pagination: previous, numbered pages and next; nothing when there is one page. */
 export const Pagination = ({ path, current, count }: PaginationProps) => {

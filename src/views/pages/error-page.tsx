@@ -17,11 +17,17 @@ const texts: Record<number, { title: string; lines: string[] }> = {
     title: 'There is a problem with your request',
     lines: ['The request could not be understood. Check the address or the form and try again.'],
   },
+  401: {
+    title: 'Sign in to continue',
+    lines: ['This part of the website is for SOCA staff. Sign in to continue.'],
+  },
   403: {
-    title: 'You cannot send this form from another website',
-    lines: [
-      'For your security, forms on this website only accept answers sent from this website. Go back to the form on this website and send it again.',
-    ],
+    title: 'You cannot do that',
+    lines: ['If you think you should be able to, contact the person who manages this website.'],
+  },
+  409: {
+    title: 'That could not be done',
+    lines: ['Something changed since the page was loaded. Go back, reload the page and try again.'],
   },
   404: {
     title: 'Page not found',

@@ -1,0 +1,142 @@
+import { createMiddleware } from 'hono/factory'
+import { HTTPException } from 'hono/http-exception'
+import { audit } from '../db/audit.ts'
+import type { SessionStage } from '../db/schema.ts'
+import { deleteSessionQuery, sessionWithStaff, touchSession } from '../db/sessions.ts'
+import { recordSignInQuery, staffByEmail } from '../db/staff.ts'
+import type { AppEnv } from '../env.ts'
+import { accessConfig, verifyAccessJwt } from '../lib/access.ts'
+import { type Permission, can } from '../lib/permissions.ts'
+import {
+  IDLE_TIMEOUT_MS,
+  clearSessionCookie,
+  sessionToken,
+  setSessionCookie,
+  startSession,
+} from '../lib/sessions.ts'
+import { constantTimeEqual, sha256Hex } from '../lib/tokens.ts'
+
+/** Writes to lastSeenAt at most this often, to keep idle tracking cheap. */
+const TOUCH_EVERY_MS = 60 * 1000
+
+/** Admin responses are never cached anywhere and never indexed. */
+export const adminHeaders = () =>
+  createMiddleware<AppEnv>(async function adminHeaders(c, next) {
+    await next()
+    c.res.headers.set('Cache-Control', 'no-store')
+    c.res.headers.set('X-Robots-Tag', 'noindex, nofollow')
+  })
+
+/**
+ * Loads the staff session from the cookie into `c.var.session` and `c.var.staff`, ending it if it
+ * has expired (30 minutes idle, 12 hours in all) or its account was disabled. With Cloudflare
+ * Access configured, the request must also carry a valid Access JWT for the same person; a
+ * session is started from the JWT when there is none.
+ */
+export const loadSession = () =>
+  createMiddleware<AppEnv>(async function loadSession(c, next) {
+    const db = c.var.db
+    const now = new Date()
+    const token = sessionToken(c)
+    const id = token ? await sha256Hex(token) : undefined
+    const found = id ? await sessionWithStaff(db, id) : undefined
+    let valid = found
+    if (found) {
+      const { session, member } = found
+      const idle = session.stage === 'active' && session.lastSeenAt.getTime() + IDLE_TIMEOUT_MS < now.getTime()
+      if (idle || session.expiresAt < now || !member.active) {
+        await deleteSessionQuery(db, session.id).run()
+        clearSessionCookie(c)
+        valid = undefined
+      }
+    } else if (token) {
+      clearSessionCookie(c)
+    }
+
+    const access = accessConfig(c.env)
+    if (access) {
+      const email = await verifyAccessJwt(access, c.req.header('Cf-Access-Jwt-Assertion'))
+      if (!email) throw new HTTPException(401, { message: 'Sign in through Cloudflare Access.' })
+      if (valid?.member.email !== email || valid.session.via !== 'access') {
+        const member = await staffByEmail(db, email)
+        if (!member?.active) {
+          await audit(db, { actorId: null, action: 'sign-in.refused', target: email, detail: 'access: no active staff account' })
+          throw new HTTPException(403, { message: 'Your Cloudflare Access identity has no active staff account.' })
+        }
+        const started = await startSession(db, { staffId: member.id, stage: 'active', via: 'access', now }, valid?.session.id)
+        await db.batch([
+          ...started.queries,
+          recordSignInQuery(db, member.id, now),
+        ])
+        await audit(db, { actorId: member.id, action: 'sign-in', detail: 'via Cloudflare Access' })
+        setSessionCookie(c, started.token, started.lifetime)
+        valid = { session: { ...started.session, createdAt: now, lastSeenAt: now, pendingTotpSecret: null }, member }
+      }
+    }
+
+    if (valid) {
+      const { session, member } = valid
+      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, session.id, now)
+      c.set('session', {
+        id: session.id,
+        stage: session.stage,
+        csrfToken: session.csrfToken,
+        pendingTotpSecret: session.pendingTotpSecret,
+        via: session.via,
+      })
+      c.set('staff', member)
+    }
+    await next()
+  })
+
+/**
+ * Lets a request through only at this stage of sign-in. Anyone else is sent to sign in (a GET)
+ * or refused with 401 (anything else).
+ */
+export const requireStage = (stage: SessionStage) =>
+  createMiddleware<AppEnv>(async function requireStage(c, next) {
+    if (c.var.session?.stage !== stage) {
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect('/admin/sign-in', 303)
+      throw new HTTPException(401, { message: 'Sign in to continue.' })
+    }
+    await next()
+  })
+
+/** Refuses, audits and answers 403 when the signed-in role may not take this action. */
+export const requirePermission = (permission: Permission) =>
+  createMiddleware<AppEnv>(async function requirePermission(c, next) {
+    const member = c.var.staff
+    if (!member || !can(member.role, permission)) {
+      await audit(c.var.db, {
+        actorId: member?.id ?? null,
+        action: 'refused',
+        target: `${c.req.method} ${c.req.path}`,
+        detail: `needs ${permission}`,
+      })
+      throw new HTTPException(403, { message: 'Your role does not allow this.' })
+    }
+    await next()
+  })
+
+/**
+ * Checks the per-session token every admin form carries, on top of the Origin check. A missing
+ * or wrong token is audited and refused with 403.
+ */
+export const requireCsrfToken = () =>
+  createMiddleware<AppEnv>(async function requireCsrfToken(c, next) {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
+      const sent = body.csrf
+      const expected = c.var.session?.csrfToken
+      if (typeof sent !== 'string' || !expected || !constantTimeEqual(sent, expected)) {
+        await audit(c.var.db, {
+          actorId: c.var.staff?.id ?? null,
+          action: 'refused',
+          target: `${c.req.method} ${c.req.path}`,
+          detail: 'missing or wrong CSRF token',
+        })
+        throw new HTTPException(403, { message: 'The form had expired. Go back, reload the page and try again.' })
+      }
+    }
+    await next()
+  })

@@ -1,0 +1,139 @@
+import { type Context, Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { audit, auditQuery } from '../../db/audit.ts'
+import { type InboxFilter, deleteSubmissionQuery, inboxAll, inboxItem, inboxPage, setSubmissionStatusQuery } from '../../db/inbox.ts'
+import { submissionKinds, submissionStatuses } from '../../db/schema.ts'
+import type { AppEnv } from '../../env.ts'
+import { toCsv } from '../../lib/csv.ts'
+import { can } from '../../lib/permissions.ts'
+import { requirePermission } from '../../middleware/auth.ts'
+import { InboxPage, SubmissionPage } from '../../views/admin/inbox-pages.tsx'
+import { adminContext } from './context.ts'
+
+/** The submissions inbox. Every view, export, download and delete is audited. */
+export const inbox = new Hono<AppEnv>()
+inbox.use('*', requirePermission('submissions:read'))
+
+const PAGE_SIZE = 50
+
+const NOTICES: Record<string, string> = {
+  handled: 'Marked as handled.',
+  new: 'Marked as new.',
+  deleted: 'Submission deleted, with its CV.',
+}
+
+/** The filter from the query string; anything unknown is ignored. */
+const filterOf = (c: Context<AppEnv>): InboxFilter => {
+  const kind = submissionKinds.find((k) => k === c.req.query('kind'))
+  const status = submissionStatuses.find((s) => s === c.req.query('status'))
+  return { kind, status }
+}
+
+const queryOf = (filter: InboxFilter) => {
+  const params = new URLSearchParams()
+  if (filter.kind) params.set('kind', filter.kind)
+  if (filter.status) params.set('status', filter.status)
+  return params.size > 0 ? `?${params}` : ''
+}
+
+inbox.get('/submissions', async (c) => {
+  const filter = filterOf(c)
+  const page = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1)
+  const [items, [counted]] = await inboxPage(c.var.db, filter, page, PAGE_SIZE)
+  const total = counted?.total ?? 0
+  await audit(c.var.db, { actorId: c.var.staff!.id, action: 'submissions.list', detail: queryOf(filter) })
+  return c.html(
+    <InboxPage
+      admin={adminContext(c)}
+      filter={filter}
+      items={items}
+      page={page}
+      pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+      total={total}
+      query={queryOf(filter)}
+      notice={NOTICES[c.req.query('done') ?? '']}
+    />,
+  )
+})
+
+inbox.get('/submissions.csv', async (c) => {
+  const filter = filterOf(c)
+  const items = await inboxAll(c.var.db, filter)
+  await audit(c.var.db, { actorId: c.var.staff!.id, action: 'submissions.export', detail: `${items.length} rows ${queryOf(filter)}` })
+  const rows = [
+    ['Reference', 'Kind', 'Status', 'Received', 'Vacancy', 'Full name', 'Email', 'Telephone', 'About', 'Message or statement', 'Right to work', 'CV file'],
+    ...items.map((s) => [
+      s.reference,
+      s.kind,
+      s.status,
+      s.createdAt.toISOString(),
+      s.vacancyTitle ?? '',
+      s.fields.fullName,
+      s.fields.email,
+      s.fields.phone,
+      s.fields.topic,
+      s.fields.message ?? s.fields.statement,
+      s.fields.rightToWork,
+      s.cvFileName,
+    ]),
+  ]
+  return c.body(toCsv(rows), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="submissions-${new Date().toISOString().slice(0, 10)}.csv"`,
+  })
+})
+
+const load = async (c: Context<AppEnv>) => {
+  const id = Number(c.req.param('id'))
+  const item = Number.isSafeInteger(id) ? await inboxItem(c.var.db, id) : undefined
+  if (!item) throw new HTTPException(404)
+  return { id, item }
+}
+
+inbox.get('/submissions/:id', async (c) => {
+  const { id, item } = await load(c)
+  await audit(c.var.db, { actorId: c.var.staff!.id, action: 'submission.view', target: `submission:${id}`, detail: item.reference })
+  return c.html(<SubmissionPage admin={adminContext(c)} item={item} canDelete={can(c.var.staff!.role, 'submissions:delete')} notice={NOTICES[c.req.query('done') ?? '']} />)
+})
+
+// Served as an attachment, never inline: a CV is a visitor's file and must not render here.
+inbox.get('/submissions/:id/cv', async (c) => {
+  const { id, item } = await load(c)
+  const object = item.cvKey ? await c.env.CV_BUCKET.get(item.cvKey) : null
+  if (!object || !item.cvKey) throw new HTTPException(404)
+  await audit(c.var.db, { actorId: c.var.staff!.id, action: 'submission.cv-download', target: `submission:${id}`, detail: item.reference })
+  const extension = item.cvKey.split('.').pop()
+  return new Response(object.body, {
+    headers: {
+      'Content-Type': item.cvContentType ?? 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${item.reference}-cv.${extension}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'no-store',
+    },
+  })
+})
+
+for (const status of ['handled', 'new'] as const) {
+  inbox.post(`/submissions/:id/${status}`, async (c) => {
+    const { id, item } = await load(c)
+    const db = c.var.db
+    await db.batch([
+      setSubmissionStatusQuery(db, id, status),
+      auditQuery(db, { actorId: c.var.staff!.id, action: `submission.mark-${status}`, target: `submission:${id}`, detail: item.reference }),
+    ])
+    return c.redirect(`/admin/submissions/${id}?done=${status}`, 303)
+  })
+}
+
+inbox.post('/submissions/:id/delete', requirePermission('submissions:delete'), async (c) => {
+  const { id, item } = await load(c)
+  const db = c.var.db
+  // The CV goes first: if R2 fails, the row stays and the delete can be tried again.
+  if (item.cvKey) await c.env.CV_BUCKET.delete(item.cvKey)
+  await db.batch([
+    deleteSubmissionQuery(db, id),
+    auditQuery(db, { actorId: c.var.staff!.id, action: 'submission.delete', target: `submission:${id}`, detail: item.reference }),
+  ])
+  return c.redirect('/admin/submissions?done=deleted', 303)
+})

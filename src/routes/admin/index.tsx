@@ -1,0 +1,46 @@
+import { Hono } from 'hono'
+import { listContent } from '../../db/content.ts'
+import { newSubmissionCount } from '../../db/inbox.ts'
+import type { AppEnv } from '../../env.ts'
+import { adminHeaders, loadSession, requireCsrfToken, requireStage } from '../../middleware/auth.ts'
+import { DashboardPage } from '../../views/admin/dashboard-page.tsx'
+import { auditLogRoutes } from './audit.tsx'
+import { adminContext } from './context.ts'
+import { inbox } from './inbox.tsx'
+import { newsAdmin, pagesAdmin, vacanciesAdmin } from './kinds.tsx'
+import { settingsRoutes } from './settings.tsx'
+import { signIn } from './sign-in.tsx'
+import { staffRoutes } from './staff.tsx'
+
+/** The staff area, mounted at /admin: sign-in, then everything else behind it. */
+export const admin = new Hono<AppEnv>()
+
+admin.use('*', adminHeaders())
+admin.use('*', loadSession())
+admin.route('/', signIn)
+
+// Everything below needs a signed-in session, and every POST its CSRF token.
+const signedIn = new Hono<AppEnv>()
+signedIn.use('*', requireStage('active'))
+signedIn.use('*', requireCsrfToken())
+
+signedIn.get('/', async (c) => {
+  const db = c.var.db
+  const [newSubmissions, ...kinds] = await Promise.all([
+    newSubmissionCount(db),
+    listContent(db, 'page'),
+    listContent(db, 'news'),
+    listContent(db, 'vacancy'),
+  ])
+  const drafts = kinds.flat().filter((i) => i.latestRevisionId !== null && i.latestRevisionId !== i.publishedRevisionId).length
+  return c.html(<DashboardPage admin={adminContext(c)} newSubmissions={newSubmissions} drafts={drafts} />)
+})
+signedIn.route('/pages', pagesAdmin.app)
+signedIn.route('/news', newsAdmin.app)
+signedIn.route('/vacancies', vacanciesAdmin.app)
+signedIn.route('/', settingsRoutes)
+signedIn.route('/', inbox)
+signedIn.route('/', auditLogRoutes)
+signedIn.route('/', staffRoutes)
+
+admin.route('/', signedIn)

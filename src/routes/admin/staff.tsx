@@ -1,0 +1,131 @@
+import { type Context, Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import * as z from 'zod/mini'
+import { SECOND_PUBLISHER, setSettingQuery, settingValue } from '../../db/admin-settings.ts'
+import { auditQuery } from '../../db/audit.ts'
+import { staffRoles } from '../../db/schema.ts'
+import {
+  endSessionsQuery,
+  insertStaffQuery,
+  listStaff,
+  replaceRecoveryCodesQueries,
+  staffByEmail,
+  staffById,
+  updateStaffQuery,
+} from '../../db/staff.ts'
+import type { AppEnv } from '../../env.ts'
+import { type FieldError, checkForm, emailAddress, requiredText } from '../../forms/fields.ts'
+import { hashPassword } from '../../lib/password.ts'
+import { newRecoveryCodes } from '../../lib/recovery-codes.ts'
+import { requirePermission } from '../../middleware/auth.ts'
+import { StaffPage } from '../../views/admin/staff-pages.tsx'
+import { adminContext } from './context.ts'
+
+/** Staff accounts and sessions, for admins. */
+export const staffRoutes = new Hono<AppEnv>()
+staffRoutes.use('*', requirePermission('staff:manage'))
+
+const newStaffForm = z.object({
+  name: requiredText('Full name', 'Enter their full name', 200),
+  email: emailAddress(),
+  role: z.enum(staffRoles, { error: 'Select a role' }),
+})
+
+const NOTICES: Record<string, string> = {
+  role: 'Role changed. It applies from their next request.',
+  disable: 'Account disabled and its sessions ended.',
+  enable: 'Account enabled.',
+  'end-sessions': 'Sessions ended: they must sign in again.',
+  'reset-second-factor': 'Second factor reset: they will set it up again at their next sign-in.',
+  eyes: 'Second pair of eyes setting changed.',
+}
+
+const renderStaff = async (
+  c: Context<AppEnv>,
+  extra: { values?: Record<string, string>; errors?: FieldError[]; created?: { email: string; password: string } } = {},
+  status = 200,
+) =>
+  c.html(
+    <StaffPage
+      admin={adminContext(c)}
+      staff={await listStaff(c.var.db)}
+      secondPublisher={(await settingValue(c.var.db, SECOND_PUBLISHER)) === 'true'}
+      notice={NOTICES[c.req.query('done') ?? '']}
+      {...extra}
+    />,
+    status as 200,
+  )
+
+staffRoutes.get('/staff', (c) => renderStaff(c))
+
+staffRoutes.post('/staff', async (c) => {
+  const body = await c.req.parseBody()
+  const values = { name: String(body.name ?? ''), email: String(body.email ?? ''), role: String(body.role ?? '') }
+  const checked = checkForm(newStaffForm, { ...values, role: values.role || undefined })
+  if (!checked.ok) return renderStaff(c, { values, errors: checked.errors }, 400)
+  const db = c.var.db
+  if (await staffByEmail(db, checked.data.email)) {
+    return renderStaff(c, { values, errors: [{ field: 'email', message: 'There is already an account with this email address' }] }, 400)
+  }
+  // A random one-time password, given to them out of band; they set up TOTP at first sign-in.
+  const password = newRecoveryCodes()[0]!.concat('-', newRecoveryCodes()[0]!)
+  await db.batch([
+    insertStaffQuery(db, { ...checked.data, passwordHash: hashPassword(password) }),
+    auditQuery(db, { actorId: c.var.staff!.id, action: 'staff.add', target: checked.data.email, detail: checked.data.role }),
+  ])
+  return renderStaff(c, { created: { email: checked.data.email, password } })
+})
+
+staffRoutes.post('/staff/second-pair-of-eyes', async (c) => {
+  const db = c.var.db
+  const on = (await settingValue(db, SECOND_PUBLISHER)) !== 'true'
+  await db.batch([
+    setSettingQuery(db, SECOND_PUBLISHER, on ? 'true' : 'false', new Date()),
+    auditQuery(db, { actorId: c.var.staff!.id, action: 'settings.second-pair-of-eyes', detail: on ? 'on' : 'off' }),
+  ])
+  return c.redirect('/admin/staff?done=eyes', 303)
+})
+
+/** The account an action is about; an admin cannot act on their own account here. */
+const other = async (c: Context<AppEnv>) => {
+  const id = Number(c.req.param('id'))
+  const member = Number.isSafeInteger(id) ? await staffById(c.var.db, id) : undefined
+  if (!member) throw new HTTPException(404)
+  if (member.id === c.var.staff!.id) throw new HTTPException(409, { message: 'Ask another admin to change your own account.' })
+  return member
+}
+
+staffRoutes.post('/staff/:id/role', async (c) => {
+  const member = await other(c)
+  const chosen = (await c.req.parseBody()).role
+  const role = staffRoles.find((r) => r === chosen)
+  if (!role) throw new HTTPException(400, { message: 'Choose a role.' })
+  const db = c.var.db
+  await db.batch([
+    updateStaffQuery(db, member.id, { role }),
+    auditQuery(db, { actorId: c.var.staff!.id, action: 'staff.role', target: member.email, detail: `${member.role} to ${role}` }),
+  ])
+  return c.redirect('/admin/staff?done=role', 303)
+})
+
+const accountActions = {
+  disable: () => ({ update: { active: false }, endSessions: true, codes: false }),
+  enable: () => ({ update: { active: true, failedSignIns: 0, lockedUntil: null }, endSessions: false, codes: false }),
+  'end-sessions': () => ({ update: null, endSessions: true, codes: false }),
+  'reset-second-factor': () => ({ update: { totpSecret: null, totpLastStep: null }, endSessions: true, codes: true }),
+} as const
+
+for (const [action, plan] of Object.entries(accountActions)) {
+  staffRoutes.post(`/staff/:id/${action}`, async (c) => {
+    const member = await other(c)
+    const db = c.var.db
+    const { update, endSessions, codes } = plan()
+    await db.batch([
+      auditQuery(db, { actorId: c.var.staff!.id, action: `staff.${action}`, target: member.email }),
+      ...(update ? [updateStaffQuery(db, member.id, update)] : []),
+      ...(endSessions ? [endSessionsQuery(db, member.id)] : []),
+      ...(codes ? replaceRecoveryCodesQueries(db, member.id, []) : []),
+    ])
+    return c.redirect(`/admin/staff?done=${action}`, 303)
+  })
+}

@@ -1,0 +1,100 @@
+import type { Child } from 'hono/jsx'
+import { raw } from 'hono/html'
+import type { StaffMember } from '../../db/staff.ts'
+import { adminStylesheetHref } from '../../generated/assets.ts'
+import { type Permission, can } from '../../lib/permissions.ts'
+import type { Link } from '../../lib/site-tree.ts'
+import { Breadcrumbs } from '../components/breadcrumbs.tsx'
+
+/** Who is signed in, for the navigation and every form's CSRF token. */
+export type AdminContext = { staff: StaffMember; csrfToken: string }
+
+/** Props of the staff area's page template. */
+export type AdminLayoutProps = {
+  title: string
+  /** Signed in: navigation and sign-out. Absent on the sign-in pages. */
+  admin?: AdminContext
+  breadcrumbs?: Link[]
+  children: Child
+}
+
+const sections: { href: string; text: string; needs: Permission }[] = [
+  { href: '/admin/pages', text: 'Pages', needs: 'content:edit' },
+  { href: '/admin/news', text: 'News', needs: 'content:edit' },
+  { href: '/admin/vacancies', text: 'Vacancies', needs: 'content:edit' },
+  { href: '/admin/settings', text: 'Site settings', needs: 'content:edit' },
+  { href: '/admin/submissions', text: 'Submissions', needs: 'submissions:read' },
+  { href: '/admin/audit', text: 'Audit log', needs: 'audit:read' },
+  { href: '/admin/staff', text: 'Staff', needs: 'staff:manage' },
+]
+
+/** A hidden field with the session's CSRF token; every admin form includes it. */
+export const CsrfField = ({ token }: { token: string }) => (
+  <input type="hidden" name="csrf" value={token} />
+)
+
+/** The staff area's page template: never indexed, its own header and navigation. */
+export const AdminLayout = ({ title, admin, breadcrumbs, children }: AdminLayoutProps) => (
+  <>
+    {raw('<!DOCTYPE html>')}
+    <html lang="en-GB" class="govuk-template">
+      <head>
+        <meta charset="utf-8" />
+        <title>{`${title} – SOCA staff`}</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <link rel="stylesheet" href={adminStylesheetHref} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body class="govuk-template__body">
+        <a href="#main-content" class="govuk-skip-link">
+          Skip to main content
+        </a>
+        <header class="govuk-generic-header">
+          <div class="govuk-generic-header__container govuk-width-container">
+            <div class="govuk-generic-header__logo">
+              <a href="/admin" class="govuk-generic-header__homepage-link">
+                <span class="soca-header__name">SOCA staff area</span>
+              </a>
+            </div>
+          </div>
+        </header>
+        {admin && (
+          <div class="govuk-service-navigation">
+            <div class="govuk-width-container">
+              <div class="govuk-service-navigation__container">
+                <nav aria-label="Staff menu" class="govuk-service-navigation__wrapper">
+                  <ul class="govuk-service-navigation__list">
+                    {sections
+                      .filter((s) => can(admin.staff.role, s.needs))
+                      .map((s) => (
+                        <li class="govuk-service-navigation__item">
+                          <a class="govuk-service-navigation__link" href={s.href}>
+                            {s.text}
+                          </a>
+                        </li>
+                      ))}
+                    <li class="govuk-service-navigation__item">
+                      <form class="soca-sign-out" method="post" action="/admin/sign-out">
+                        <CsrfField token={admin.csrfToken} />
+                        <button type="submit" class="govuk-service-navigation__link">
+                          Sign out ({admin.staff.name})
+                        </button>
+                      </form>
+                    </li>
+                  </ul>
+                </nav>
+              </div>
+            </div>
+          </div>
+        )}
+        <div class="govuk-width-container">
+          {breadcrumbs && <Breadcrumbs links={breadcrumbs} />}
+          <main class="govuk-main-wrapper" id="main-content">
+            {children}
+          </main>
+        </div>
+      </body>
+    </html>
+  </>
+)
