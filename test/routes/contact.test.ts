@@ -138,9 +138,10 @@ describe('POST /contact', () => {
   it('answers a burst from one client with a friendly 429 page', async () => {
     const headers = sameSiteHeaders(newClientIp())
     const statuses: number[] = []
-    for (let i = 0; i < 12; i++) statuses.push((await postForm('/contact', {}, headers)).status)
-    expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true)
-    expect(statuses.slice(10)).toEqual([429, 429])
+    for (let i = 0; i < 25; i++) statuses.push((await postForm('/contact', {}, headers)).status)
+    // The limiter counts in fixed one-minute windows, so a burst may straddle two of them.
+    expect(statuses.indexOf(429)).toBeGreaterThanOrEqual(10)
+    expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(20)
     const res = await postForm('/contact', valid, headers)
     expect(res.status).toBe(429)
     expect(res.headers.get('Retry-After')).toBe('60')

@@ -1,0 +1,98 @@
+import { env } from 'cloudflare:test'
+import { hashPassword } from '../src/lib/password.ts'
+import { hotp, newTotpSecret, timeStep } from '../src/lib/totp.ts'
+import { ORIGIN, newClientIp, request } from './helpers.ts'
+
+/** The password every test account has. */
+export const PASSWORD = 'correct horse battery staple'
+
+// Hashing costs ~150 ms, so the accounts share one hash.
+let passwordHash: string | undefined
+
+/** A staff account in the test file's D1, with a TOTP key unless `totp` is false. */
+export const createStaff = async (options: {
+  email: string
+  role: 'editor' | 'publisher' | 'admin'
+  totp?: boolean
+  name?: string
+}) => {
+  passwordHash ??= hashPassword(PASSWORD)
+  const secret = options.totp === false ? null : newTotpSecret()
+  const row = await env.DB.prepare(
+    'INSERT INTO staff (email, name, role, password_hash, totp_secret) VALUES (?, ?, ?, ?, ?) RETURNING id',
+  )
+    .bind(options.email, options.name ?? options.email.split('@')[0], options.role, passwordHash, secret)
+    .first<{ id: number }>()
+  return { id: row!.id, email: options.email, secret }
+}
+
+/** The session cookie a response sets, as a Cookie header value. */
+export const sessionCookie = (res: Response) => {
+  const set = res.headers.get('Set-Cookie') ?? ''
+  const match = set.match(/__Host-soca-session=([^;]*)/)
+  return match?.[1] ? `__Host-soca-session=${match[1]}` : undefined
+}
+
+/** The CSRF token in a page's forms. */
+export const csrfFrom = (html: string) => html.match(/name="csrf" value="([^"]+)"/)?.[1] ?? ''
+
+/** A code the account has not used yet: the earliest step in the ±1 window after its last. */
+export const nextCode = async (staffId: number, secret: string) => {
+  const row = await env.DB.prepare('SELECT totp_last_step AS last FROM staff WHERE id = ?').bind(staffId).first<{ last: number | null }>()
+  const current = timeStep(new Date())
+  const step = [current - 1, current, current + 1].find((s) => row?.last === null || row?.last === undefined || s > row.last)
+  if (step === undefined) throw new Error('no unused TOTP step left in the window')
+  return hotp(secret, step)
+}
+
+/** A browser-like client: keeps the session cookie and sends same-origin form POSTs. */
+export const client = (ip = newClientIp()) => {
+  let cookie: string | undefined
+  const send = async (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers)
+    if (cookie) headers.set('Cookie', cookie)
+    headers.set('CF-Connecting-IP', ip)
+    if (init.method === 'POST') {
+      headers.set('Origin', ORIGIN)
+      headers.set('Sec-Fetch-Site', 'same-origin')
+    }
+    const res = await request(path, { ...init, headers, redirect: 'manual' })
+    const set = res.headers.get('Set-Cookie')
+    if (set?.includes('__Host-soca-session=')) cookie = sessionCookie(res)
+    return res
+  }
+  return {
+    get cookie() {
+      return cookie
+    },
+    set cookie(value: string | undefined) {
+      cookie = value
+    },
+    get: (path: string, init?: RequestInit) => send(path, init),
+    post: (path: string, fields: Record<string, string>) =>
+      send(path, { method: 'POST', body: new URLSearchParams(fields) }),
+    /** POSTs with the CSRF token from the page at `from` (default: the path itself). */
+    submit: async (path: string, fields: Record<string, string> = {}, from = '/admin') => {
+      const csrf = csrfFrom(await (await send(from)).text())
+      return send(path, { method: 'POST', body: new URLSearchParams({ ...fields, csrf }) })
+    },
+  }
+}
+
+/** Signs an account in with password and TOTP, returning the signed-in client. */
+export const signedIn = async (member: { id: number; email: string; secret: string | null }) => {
+  // Codes cannot be reused, so an account signs in at most three times in one 30-second window.
+  // Tests sign in far more often; forgetting the last step stands in for time passing.
+  await env.DB.prepare('UPDATE staff SET totp_last_step = NULL WHERE id = ?').bind(member.id).run()
+  const browser = client()
+  const first = await browser.post('/admin/sign-in', { email: member.email, password: PASSWORD })
+  if (first.status !== 303) throw new Error(`sign-in answered ${first.status}`)
+  const csrf = csrfFrom(await (await browser.get('/admin/two-factor')).text())
+  const second = await browser.post('/admin/two-factor', { code: await nextCode(member.id, member.secret!), csrf })
+  if (second.headers.get('Location') !== '/admin') throw new Error(`two-factor answered ${second.status}`)
+  return browser
+}
+
+/** The audit entries, oldest first. */
+export const auditEntries = async () =>
+  (await env.DB.prepare('SELECT actor_id, action, target, detail FROM audit_log ORDER BY id').all<{ actor_id: number | null; action: string; target: string; detail: string }>()).results
