@@ -1,7 +1,6 @@
 // Staff-side queries for pages, news and vacancies: drafts live in `revisions`; the content
 // row holds what is live. Saving adds a revision; publishing copies one into the row.
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { NewsData, PageData, VacancyData } from '../forms/content.ts'
 import type { Database } from './client.ts'
 import { newsArticles, pages, redirects, revisions, staff, vacancies } from './schema.ts'
@@ -22,25 +21,26 @@ export type ContentSummary = {
   updatedAt: Date
 }
 
-const latestRevisionId = (kind: EditableKind, id: AnySQLiteColumn) =>
-  sql<number | null>`(select max(${revisions.id}) from ${revisions} where ${revisions.kind} = ${kind} and ${revisions.contentId} = ${id})`
+// Written out with an alias: inside a subquery Drizzle would print the outer id unqualified.
+const latestRevisionId = (kind: EditableKind, table: 'pages' | 'news_articles' | 'vacancies') =>
+  sql<number | null>`(select max(r.id) from revisions r where r.kind = ${kind} and r.content_id = ${sql.identifier(table)}.id)`
 
 /** Every item of a kind, for its list: pages in path order, news newest first, vacancies by closing date. */
 export const listContent = async (db: Database, kind: EditableKind): Promise<ContentSummary[]> => {
   if (kind === 'page') {
     return db
-      .select({ id: pages.id, title: pages.title, address: pages.path, status: pages.status, publishedRevisionId: pages.publishedRevisionId, latestRevisionId: latestRevisionId('page', pages.id), updatedAt: pages.updatedAt })
+      .select({ id: pages.id, title: pages.title, address: pages.path, status: pages.status, publishedRevisionId: pages.publishedRevisionId, latestRevisionId: latestRevisionId('page', 'pages'), updatedAt: pages.updatedAt })
       .from(pages)
       .orderBy(asc(pages.path))
   }
   if (kind === 'news') {
     return db
-      .select({ id: newsArticles.id, title: newsArticles.title, address: newsArticles.slug, status: newsArticles.status, publishedRevisionId: newsArticles.publishedRevisionId, latestRevisionId: latestRevisionId('news', newsArticles.id), updatedAt: newsArticles.updatedAt })
+      .select({ id: newsArticles.id, title: newsArticles.title, address: newsArticles.slug, status: newsArticles.status, publishedRevisionId: newsArticles.publishedRevisionId, latestRevisionId: latestRevisionId('news', 'news_articles'), updatedAt: newsArticles.updatedAt })
       .from(newsArticles)
       .orderBy(desc(newsArticles.publishedAt), desc(newsArticles.id))
   }
   return db
-    .select({ id: vacancies.id, title: vacancies.title, address: vacancies.slug, status: vacancies.status, publishedRevisionId: vacancies.publishedRevisionId, latestRevisionId: latestRevisionId('vacancy', vacancies.id), updatedAt: vacancies.updatedAt })
+    .select({ id: vacancies.id, title: vacancies.title, address: vacancies.slug, status: vacancies.status, publishedRevisionId: vacancies.publishedRevisionId, latestRevisionId: latestRevisionId('vacancy', 'vacancies'), updatedAt: vacancies.updatedAt })
     .from(vacancies)
     .orderBy(desc(vacancies.closingDate))
 }
