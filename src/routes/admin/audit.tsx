@@ -17,7 +17,7 @@ const dayStart = (text: string | undefined) =>
     ? new Date(`${text}T00:00:00Z`)
     : undefined
 
-auditLogRoutes.get('/audit', async (c) => {
+auditLogRoutes.get('/', async (c) => {
   const q = (name: string) => c.req.query(name)?.trim() || undefined
   const to = dayStart(q('to'))
   const actorId = Number(q('actor')) || undefined

@@ -36,7 +36,7 @@ const queryOf = (filter: InboxFilter) => {
   return params.size > 0 ? `?${params}` : ''
 }
 
-inbox.get('/submissions', async (c) => {
+inbox.get('/', async (c) => {
   const filter = filterOf(c)
   const page = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1)
   const [items, [counted]] = await inboxPage(c.var.db, filter, page, PAGE_SIZE)
@@ -56,7 +56,7 @@ inbox.get('/submissions', async (c) => {
   )
 })
 
-inbox.get('/submissions.csv', async (c) => {
+inbox.get('/export.csv', async (c) => {
   const filter = filterOf(c)
   const items = await inboxAll(c.var.db, filter)
   await audit(c.var.db, { actorId: c.var.staff!.id, action: 'submissions.export', detail: `${items.length} rows ${queryOf(filter)}` })
@@ -90,14 +90,14 @@ const load = async (c: Context<AppEnv>) => {
   return { id, item }
 }
 
-inbox.get('/submissions/:id', async (c) => {
+inbox.get('/:id', async (c) => {
   const { id, item } = await load(c)
   await audit(c.var.db, { actorId: c.var.staff!.id, action: 'submission.view', target: `submission:${id}`, detail: item.reference })
   return c.html(<SubmissionPage admin={adminContext(c)} item={item} canDelete={can(c.var.staff!.role, 'submissions:delete')} notice={NOTICES[c.req.query('done') ?? '']} />)
 })
 
 // Served as an attachment, never inline: a CV is a visitor's file and must not render here.
-inbox.get('/submissions/:id/cv', async (c) => {
+inbox.get('/:id/cv', async (c) => {
   const { id, item } = await load(c)
   const object = item.cvKey ? await c.env.CV_BUCKET.get(item.cvKey) : null
   if (!object || !item.cvKey) throw new HTTPException(404)
@@ -115,7 +115,7 @@ inbox.get('/submissions/:id/cv', async (c) => {
 })
 
 for (const status of ['handled', 'new'] as const) {
-  inbox.post(`/submissions/:id/${status}`, async (c) => {
+  inbox.post(`/:id/${status}`, async (c) => {
     const { id, item } = await load(c)
     const db = c.var.db
     await db.batch([
@@ -126,7 +126,7 @@ for (const status of ['handled', 'new'] as const) {
   })
 }
 
-inbox.post('/submissions/:id/delete', requirePermission('submissions:delete'), async (c) => {
+inbox.post('/:id/delete', requirePermission('submissions:delete'), async (c) => {
   const { id, item } = await load(c)
   const db = c.var.db
   // The CV goes first: if R2 fails, the row stays and the delete can be tried again.

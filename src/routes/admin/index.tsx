@@ -38,9 +38,9 @@ signedIn.get('/', async (c) => {
 signedIn.route('/pages', pagesAdmin.app)
 signedIn.route('/news', newsAdmin.app)
 signedIn.route('/vacancies', vacanciesAdmin.app)
-signedIn.route('/', settingsRoutes)
-signedIn.route('/', inbox)
-signedIn.route('/', auditLogRoutes)
-signedIn.route('/', staffRoutes)
+signedIn.route('/settings', settingsRoutes)
+signedIn.route('/submissions', inbox)
+signedIn.route('/audit', auditLogRoutes)
+signedIn.route('/staff', staffRoutes)
 
 admin.route('/', signedIn)

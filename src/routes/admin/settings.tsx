@@ -14,7 +14,7 @@ import { adminContext } from './context.ts'
 export const settingsRoutes = new Hono<AppEnv>()
 settingsRoutes.use('*', requirePermission('content:edit'))
 
-settingsRoutes.get('/settings', async (c) =>
+settingsRoutes.get('/', async (c) =>
   c.html(
     <SettingsPage
       admin={adminContext(c)}
@@ -25,7 +25,7 @@ settingsRoutes.get('/settings', async (c) =>
   ),
 )
 
-settingsRoutes.post('/settings', requirePermission('content:publish'), async (c) => {
+settingsRoutes.post('/', requirePermission('content:publish'), async (c) => {
   const notice = String((await c.req.parseBody()).siteNotice ?? '').trim()
   if (notice.length > 500 || !isReadable(notice)) {
     const message = notice.length > 500 ? 'Site notice must be 500 characters or less' : 'Site notice must not include control characters'

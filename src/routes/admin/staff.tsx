@@ -56,9 +56,9 @@ const renderStaff = async (
     status as 200,
   )
 
-staffRoutes.get('/staff', (c) => renderStaff(c))
+staffRoutes.get('/', (c) => renderStaff(c))
 
-staffRoutes.post('/staff', async (c) => {
+staffRoutes.post('/', async (c) => {
   const body = await c.req.parseBody()
   const values = { name: String(body.name ?? ''), email: String(body.email ?? ''), role: String(body.role ?? '') }
   const checked = checkForm(newStaffForm, { ...values, role: values.role || undefined })
@@ -76,7 +76,7 @@ staffRoutes.post('/staff', async (c) => {
   return renderStaff(c, { created: { email: checked.data.email, password } })
 })
 
-staffRoutes.post('/staff/second-pair-of-eyes', async (c) => {
+staffRoutes.post('/second-pair-of-eyes', async (c) => {
   const db = c.var.db
   const on = (await settingValue(db, SECOND_PUBLISHER)) !== 'true'
   await db.batch([
@@ -95,7 +95,7 @@ const other = async (c: Context<AppEnv>) => {
   return member
 }
 
-staffRoutes.post('/staff/:id/role', async (c) => {
+staffRoutes.post('/:id/role', async (c) => {
   const member = await other(c)
   const chosen = (await c.req.parseBody()).role
   const role = staffRoles.find((r) => r === chosen)
@@ -116,7 +116,7 @@ const accountActions = {
 } as const
 
 for (const [action, plan] of Object.entries(accountActions)) {
-  staffRoutes.post(`/staff/:id/${action}`, async (c) => {
+  staffRoutes.post(`/:id/${action}`, async (c) => {
     const member = await other(c)
     const db = c.var.db
     const { update, endSessions, codes } = plan()

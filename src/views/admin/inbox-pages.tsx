@@ -55,7 +55,7 @@ export const InboxPage = (props: InboxPageProps) => (
         <button type="submit" class="govuk-button govuk-button--secondary">
           Filter
         </button>
-        <a class="govuk-link" href={`/admin/submissions.csv${props.query}`}>
+        <a class="govuk-link" href={`/admin/submissions/export.csv${props.query}`}>
           Export these {props.total} as CSV
         </a>
       </div>
