@@ -116,19 +116,25 @@ export const EditPage = (props: EditPageProps) => {
           <p class="govuk-body">
             <StatusTag item={item} />
           </p>
-          <div class="soca-admin-actions">
-            <a class="govuk-link" href={`${labels.base}/${item.id}/preview`}>
-              Preview
-            </a>
-            <a class="govuk-link" href={`${labels.base}/${item.id}/history`}>
-              History
-            </a>
-            {item.status === 'published' && (
-              <a class="govuk-link" href={item.publicPath}>
-                View on the site
+          <ul class="govuk-list">
+            <li>
+              <a class="govuk-link" href={`${labels.base}/${item.id}/preview`}>
+                Preview
               </a>
+            </li>
+            <li>
+              <a class="govuk-link" href={`${labels.base}/${item.id}/history`}>
+                History
+              </a>
+            </li>
+            {item.status === 'published' && (
+              <li>
+                <a class="govuk-link" href={item.publicPath}>
+                  View on the site
+                </a>
+              </li>
             )}
-          </div>
+          </ul>
           <div class="soca-admin-actions">
             {canPublishNow && <ActionButton action={`${labels.base}/${item.id}/publish`} label="Publish" csrfToken={admin.csrfToken} />}
             {props.canPublish && item.status === 'published' && (

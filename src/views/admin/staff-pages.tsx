@@ -77,10 +77,10 @@ export const StaffPage = (props: {
               <td class="govuk-table__cell">
                 <form method="post" action={`/admin/staff/${s.id}/role`}>
                   <CsrfField token={admin.csrfToken} />
-                  <label class="govuk-visually-hidden" for={`role-${s.id}`}>
+                  <label class="govuk-visually-hidden" for={`staff-${s.id}-role`}>
                     Role of {s.name}
                   </label>
-                  <select class="govuk-select" id={`role-${s.id}`} name="role">
+                  <select class="govuk-select" id={`staff-${s.id}-role`} name="role">
                     {ROLE_ITEMS.map((r) => (
                       <option value={r.value} selected={s.role === r.value}>
                         {r.text}

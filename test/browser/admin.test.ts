@@ -1,0 +1,126 @@
+/// <reference lib="dom" />
+import { execFileSync } from 'node:child_process'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hotp, timeStep } from '../../src/lib/totp.ts'
+import { BASE_URL, axeViolations, launchChromium, nuErrors } from './browser.ts'
+
+const PASSWORD = 'browser checks passphrase'
+const run = Date.now().toString(36)
+let browser: Browser
+
+/** Adds an account to the local D1 the way staff do: npm run staff, password on stdin. */
+const addStaff = (role: string) => {
+  const email = `browser-${role}-${run}@example.com`
+  execFileSync('npm', ['run', '-s', 'staff', '--', 'add', '--email', email, '--name', `Browser ${role}`, '--role', role], {
+    input: PASSWORD,
+    stdio: ['pipe', 'ignore', 'inherit'],
+  })
+  return email
+}
+
+/** Signs in for the first time: password, then set up TOTP from the key on the page. */
+const firstSignIn = async (email: string) => {
+  const page = await (await browser.newContext()).newPage()
+  await page.goto(`${BASE_URL}/admin`)
+  expect(new URL(page.url()).pathname).toBe('/admin/sign-in')
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.waitForURL(/\/admin\/enrol$/)
+  const key = (await page.locator('.soca-codes code').textContent())!.replaceAll(' ', '')
+  await page.getByLabel('Enter the 6-digit code the app shows').fill(await hotp(key, timeStep(new Date())))
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.waitForLoadState()
+  expect(await page.locator('h1').textContent()).toBe('Save your recovery codes')
+  expect(await page.locator('.soca-codes li').count()).toBe(10)
+  return page
+}
+
+/** axe and the Nu HTML Checker on the page as it is now. */
+const check = async (page: Page) => ({
+  page: new URL(page.url()).pathname,
+  axe: await axeViolations(page),
+  nu: await nuErrors({ [page.url()]: await page.content() }),
+})
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(() => browser?.close())
+
+describe('a publisher', () => {
+  it('signs in with TOTP, edits a page, previews it, publishes it, and sees the public page change', async () => {
+    const page = await firstSignIn(addStaff('publisher'))
+    await page.getByRole('link', { name: 'Continue to the staff area' }).click()
+    await page.getByRole('link', { name: 'Pages', exact: true }).first().click()
+    await page.getByRole('link', { name: 'UK Human Trafficking Centre' }).click()
+    const editUrl = page.url()
+    const marker = `Checked in the browser ${run}`
+    const summary = page.getByLabel('Summary')
+    const original = await summary.inputValue()
+    await summary.fill(`${original} ${marker}`)
+    await page.getByRole('button', { name: 'Save draft' }).click()
+    await page.waitForURL(/done=saved/)
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('Draft saved')
+
+    const preview = await page.context().newPage()
+    await preview.goto(`${editUrl}/preview`)
+    expect(await preview.locator('.govuk-body-l').textContent()).toContain(marker)
+    const publicBefore = await (await fetch(`${BASE_URL}/ukhtc`)).text()
+    expect(publicBefore).not.toContain(marker)
+
+    await page.getByRole('button', { name: 'Publish', exact: true }).click()
+    await page.waitForURL(/done=published/)
+    const publicPage = await page.context().newPage()
+    await publicPage.goto(`${BASE_URL}/ukhtc`)
+    expect(await publicPage.locator('.govuk-body-l').textContent()).toContain(marker)
+
+    // Put the page back as it was: restore the revision before this one, which publishes it.
+    await page.goto(`${editUrl}/history`)
+    await page.getByRole('button', { name: /^Restore and publish/ }).nth(1).click()
+    await page.waitForURL(/done=published/)
+    expect(await (await fetch(`${BASE_URL}/ukhtc`)).text()).not.toContain(marker)
+  })
+})
+
+describe('every staff page', () => {
+  it('has zero axe violations and zero Nu HTML Checker errors', async () => {
+    const signInPage = await (await browser.newContext()).newPage()
+    await signInPage.goto(`${BASE_URL}/admin/sign-in`)
+    const results = [await check(signInPage)]
+
+    const page = await firstSignIn(addStaff('admin'))
+    results.push(await check(page))
+    const paths = ['/admin', '/admin/pages', '/admin/pages/new', '/admin/news', '/admin/news/new', '/admin/vacancies', '/admin/vacancies/new', '/admin/settings', '/admin/submissions', '/admin/audit', '/admin/staff']
+    for (const path of paths) {
+      await page.goto(`${BASE_URL}${path}`)
+      results.push(await check(page))
+    }
+    // An item's own pages: edit, preview, history, and a comparison.
+    await page.goto(`${BASE_URL}/admin/pages`)
+    const edit = (await page.getByRole('link', { name: 'UK Human Trafficking Centre' }).getAttribute('href'))!
+    for (const suffix of ['', '/preview', '/history']) {
+      await page.goto(`${BASE_URL}${edit}${suffix}`)
+      results.push(await check(page))
+    }
+    await page.getByRole('button', { name: 'Compare' }).click()
+    await page.waitForURL(/compare/)
+    results.push(await check(page))
+    // A form with errors.
+    await page.goto(`${BASE_URL}/admin/pages/new`)
+    await page.getByRole('button', { name: 'Save draft' }).click()
+    await page.waitForLoadState()
+    results.push(await check(page))
+    // A submission, if the form checks left one.
+    await page.goto(`${BASE_URL}/admin/submissions`)
+    const first = page.locator('table a').first()
+    if ((await first.count()) > 0) {
+      await first.click()
+      await page.waitForLoadState()
+      results.push(await check(page))
+    }
+    expect(results.filter((r) => r.axe.length > 0 || r.nu.length > 0)).toEqual([])
+    expect(results.length).toBeGreaterThanOrEqual(17)
+  })
+})
