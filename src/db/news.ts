@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lte } from 'drizzle-orm'
+import { and, count, desc, eq, lte, or, sql } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import { newsArticles } from './schema.ts'
 
@@ -47,12 +47,15 @@ export const allNewsQuery = (db: Database, now: Date) =>
     .where(isLive(now))
     .orderBy(desc(newsArticles.publishedAt))
 
-/** Query for a published article by slug (zero or one row). */
+/**
+ * Query for an article by slug that is live or was taken down (zero or one row): `live` says
+ * which, so a removed article can answer 410 rather than 404.
+ */
 export const articleBySlugQuery = (db: Database, slug: string, now: Date) =>
   db
-    .select({ ...listColumns, body: newsArticles.body })
+    .select({ ...listColumns, body: newsArticles.body, live: sql<number>`${isLive(now)}` })
     .from(newsArticles)
-    .where(and(eq(newsArticles.slug, slug), isLive(now)))
+    .where(and(eq(newsArticles.slug, slug), or(isLive(now), eq(newsArticles.status, 'unpublished'))))
     .limit(1)
 
 /** A news article as the list and article views receive it. */

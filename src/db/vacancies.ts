@@ -1,4 +1,4 @@
-import { and, asc, eq, gte } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import { vacancies } from './schema.ts'
 
@@ -19,12 +19,12 @@ export const openVacanciesQuery = (db: Database, today: string) =>
     .where(and(eq(vacancies.status, 'published'), gte(vacancies.closingDate, today)))
     .orderBy(asc(vacancies.closingDate), asc(vacancies.title))
 
-/** Query for a published vacancy by slug, open or closed (zero or one row). */
+/** Query for a vacancy by slug that is published or was taken down (zero or one row). */
 export const vacancyBySlugQuery = (db: Database, slug: string) =>
   db
     .select()
     .from(vacancies)
-    .where(and(eq(vacancies.slug, slug), eq(vacancies.status, 'published')))
+    .where(and(eq(vacancies.slug, slug), inArray(vacancies.status, ['published', 'unpublished'])))
     .limit(1)
 
 /** An open vacancy as the careers list receives it. */

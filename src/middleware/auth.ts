@@ -97,6 +97,12 @@ export const requireStage = (stage: SessionStage) =>
   createMiddleware<AppEnv>(async function requireStage(c, next) {
     if (c.var.session?.stage !== stage) {
       if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect('/admin/sign-in', 303)
+      await audit(c.var.db, {
+        actorId: c.var.staff?.id ?? null,
+        action: 'refused',
+        target: `${c.req.method} ${c.req.path}`,
+        detail: 'not signed in',
+      })
       throw new HTTPException(401, { message: 'Sign in to continue.' })
     }
     await next()

@@ -75,6 +75,7 @@ const openVacancy = async (c: Context<AppEnv>, slug: string) => {
     vacancyBySlugQuery(db, slug),
   ])
   if (!vacancy) throw new HTTPException(404)
+  if (vacancy.status === 'unpublished') throw new HTTPException(410)
   if (vacancy.closingDate < ukToday()) {
     throw new HTTPException(410, {
       message: `This vacancy closed on ${formatDate(vacancy.closingDate)}. See the current vacancies on the careers page.`,

@@ -55,6 +55,7 @@ news.get('/:slug', async (c) => {
     articleBySlugQuery(db, c.req.param('slug'), new Date()),
   ])
   if (!article) throw new HTTPException(404)
+  if (!article.live) throw new HTTPException(410)
   return c.html(
     <NewsArticlePage
       chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}

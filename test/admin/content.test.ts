@@ -217,3 +217,17 @@ describe('creating pages, closing vacancies and the site notice', () => {
     expect((await editor.submit('/admin/settings', { siteNotice: 'x' }, '/admin/settings')).status).toBe(403)
   })
 })
+
+describe('unpublishing news and vacancies', () => {
+  it('makes their addresses answer 410 Gone', async () => {
+    const news = (await env.DB.prepare("SELECT id FROM news_articles WHERE slug = 'warning-about-lottery-and-prize-draw-scams'").first<{ id: number }>())!.id
+    await publisher.submit(`/admin/news/${news}/unpublish`, {}, `/admin/news/${news}`)
+    expect((await request('/news/warning-about-lottery-and-prize-draw-scams')).status).toBe(410)
+    const vacancy = (await env.DB.prepare("SELECT id FROM vacancies WHERE slug = 'financial-intelligence-officer'").first<{ id: number }>())!.id
+    const edit = await (await publisher.get(`/admin/vacancies/${vacancy}`)).text()
+    expect(edit).toContain('Close vacancy now')
+    await publisher.submit(`/admin/vacancies/${vacancy}/unpublish`, {}, `/admin/vacancies/${vacancy}`)
+    expect((await request('/careers/vacancies/financial-intelligence-officer')).status).toBe(410)
+    expect((await request('/careers/vacancies/financial-intelligence-officer/apply')).status).toBe(410)
+  })
+})

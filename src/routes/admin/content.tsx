@@ -48,6 +48,8 @@ export type ContentSpec<K extends EditableKind> = {
   preview: (c: Context<AppEnv>, id: number, data: ContentData[K]) => Promise<Response>
   /** Extra routes for this kind only, e.g. closing a vacancy. */
   extra?: (app: Hono<AppEnv>) => void
+  /** Extra publisher buttons on the edit page for those routes: path under the item, label. */
+  actions?: { path: string; label: string }[]
 }
 
 const NOTICES: Record<string, string> = {
@@ -111,6 +113,7 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentSpec<K>) => {
         canPublish={can(member.role, 'content:publish')}
         publishBlocked={item ? await publishBlocked(c, item.latest?.authorId) : undefined}
         notice={NOTICES[c.req.query('done') ?? '']}
+        actions={spec.actions}
       />,
       status as 200,
     )

@@ -74,6 +74,7 @@ export const vacanciesAdmin = contentRoutes({
       />,
     )
   },
+  actions: [{ path: 'close', label: 'Close vacancy now' }],
   extra: (app) => {
     // Closing sets the closing date to yesterday, as a new revision, and publishes it.
     app.post('/:id/close', requirePermission('content:publish'), async (c) => {

@@ -97,6 +97,8 @@ export type EditPageProps = {
   notice?: string
   /** Why publishing is not offered, e.g. the second pair of eyes rule. */
   publishBlocked?: string
+  /** Extra publisher actions on a published item, e.g. closing a vacancy. */
+  actions?: { path: string; label: string }[]
 }
 
 /** Create or edit an item: the form, then what can be done with it. */
@@ -140,6 +142,11 @@ export const EditPage = (props: EditPageProps) => {
             {props.canPublish && item.status === 'published' && (
               <ActionButton action={`${labels.base}/${item.id}/unpublish`} label="Unpublish" csrfToken={admin.csrfToken} warning />
             )}
+            {props.canPublish &&
+              item.status === 'published' &&
+              props.actions?.map((a) => (
+                <ActionButton action={`${labels.base}/${item.id}/${a.path}`} label={a.label} csrfToken={admin.csrfToken} secondary />
+              ))}
           </div>
           {props.publishBlocked && <p class="govuk-inset-text">{props.publishBlocked}</p>}
         </>
