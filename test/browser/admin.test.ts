@@ -76,9 +76,12 @@ describe('a publisher', () => {
     await publicPage.goto(`${BASE_URL}/ukhtc`)
     expect(await publicPage.locator('.govuk-body-l').textContent()).toContain(marker)
 
-    // Put the page back as it was: restore the revision before this one, which publishes it.
-    await page.goto(`${editUrl}/history`)
-    await page.getByRole('button', { name: /^Restore and publish/ }).nth(1).click()
+    // Put the page back as it was, the same way.
+    await page.goto(editUrl)
+    await page.getByLabel('Summary').fill(original)
+    await page.getByRole('button', { name: 'Save draft' }).click()
+    await page.waitForURL(/done=saved/)
+    await page.getByRole('button', { name: 'Publish', exact: true }).click()
     await page.waitForURL(/done=published/)
     expect(await (await fetch(`${BASE_URL}/ukhtc`)).text()).not.toContain(marker)
   })
