@@ -1,4 +1,5 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
+import { kCurrentWorker } from 'miniflare'
 import { defineConfig } from 'vitest/config'
 
 // Tests run inside workerd with the bindings from wrangler.toml. The migrations are read once
@@ -9,7 +10,13 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        // Both Workers in one (test/worker.ts); ADMIN, the service binding to the admin Worker,
+        // points back at it.
+        main: './test/worker.ts',
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations },
+          serviceBindings: { ADMIN: kCurrentWorker },
+        },
       }),
     ],
     test: {

@@ -34,10 +34,15 @@ try {
   stop()
 }
 
-const outdir = join(root, '.wrangler/dry-run')
-execFileSync('wrangler', ['deploy', '--dry-run', '--outdir', outdir], { cwd: root, stdio: 'ignore' })
-const bundle = readdirSync(outdir).filter((f) => f.endsWith('.js'))
-const bytes = bundle.map((f) => readFileSync(join(outdir, f)))
-const raw = bytes.reduce((n, b) => n + b.byteLength, 0)
-const zipped = bytes.reduce((n, b) => n + gz(b), 0)
-console.log(`Worker bundle (${bundle.join(', ')}): ${raw} bytes, ${zipped} bytes gzip`)
+/** Gzip size of a Worker's bundle, as `wrangler deploy --dry-run --outdir` writes it. */
+const bundleSize = (config: string) => {
+  const outdir = join(root, '.wrangler/dry-run', config)
+  execFileSync('wrangler', ['deploy', '-c', config, '--dry-run', '--outdir', outdir], { cwd: root, stdio: 'ignore' })
+  const files = readdirSync(outdir).filter((f) => f.endsWith('.js'))
+  const bytes = files.map((f) => readFileSync(join(outdir, f)))
+  return { raw: bytes.reduce((n, b) => n + b.byteLength, 0), gzip: bytes.reduce((n, b) => n + gz(b), 0) }
+}
+for (const [name, config] of [['public Worker', 'wrangler.toml'], ['admin Worker', 'wrangler.admin.toml']]) {
+  const { raw, gzip } = bundleSize(config!)
+  console.log(`${name} bundle: ${raw} bytes, ${gzip} bytes gzip`)
+}

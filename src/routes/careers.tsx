@@ -1,4 +1,5 @@
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
+import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { pageByPathQuery, publishedPagesQuery } from '../db/pages.ts'
 import { settingsQuery } from '../db/settings.ts'

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { html } from 'hono/html'
 import { allNewsQuery, latestNewsQuery } from '../db/news.ts'
 import { publishedPagesQuery } from '../db/pages.ts'

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { NEWS_PAGE_SIZE, articleBySlugQuery, newsCountQuery, newsPageQuery } from '../db/news.ts'
 import { pageByPathQuery, publishedPagesQuery } from '../db/pages.ts'

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { allNewsQuery, latestNewsQuery } from '../db/news.ts'
 import { pageByPathQuery, publishedPagesQuery, redirectQuery } from '../db/pages.ts'

@@ -2,7 +2,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { SignJWT, exportJWK, generateKeyPair } from 'jose'
 import { http, HttpResponse } from 'msw'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import worker from '../../src/index.tsx'
+import worker from '../worker.ts'
 import { auditEntries, createStaff, sessionCookie } from '../admin-helpers.ts'
 import { ORIGIN } from '../helpers.ts'
 import { network } from '../network.ts'

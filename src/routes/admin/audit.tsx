@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { auditPage } from '../../db/audit.ts'
 import { listStaff } from '../../db/staff.ts'
 import type { AppEnv } from '../../env.ts'

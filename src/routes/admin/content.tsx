@@ -1,4 +1,5 @@
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
+import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import type * as z from 'zod/mini'
 import { SECOND_PUBLISHER, settingValue } from '../../db/admin-settings.ts'

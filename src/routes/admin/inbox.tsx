@@ -1,4 +1,5 @@
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
+import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { audit, auditQuery } from '../../db/audit.ts'
 import { type InboxFilter, deleteSubmissionQuery, inboxAll, inboxItem, inboxPage, setSubmissionStatusQuery } from '../../db/inbox.ts'

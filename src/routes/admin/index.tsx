@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { listContent } from '../../db/content.ts'
 import { newSubmissionCount } from '../../db/inbox.ts'
 import type { AppEnv } from '../../env.ts'

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono } from 'hono/tiny'
 import { setSettingQuery, settingValue } from '../../db/admin-settings.ts'
 import { auditQuery } from '../../db/audit.ts'
 import { insertRevisionQuery } from '../../db/content.ts'

@@ -1,4 +1,5 @@
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
+import { Hono } from 'hono/tiny'
 import { renderSVG } from 'uqr'
 import { audit, auditQuery } from '../../db/audit.ts'
 import { deleteSessionQuery, setPendingTotp } from '../../db/sessions.ts'

@@ -1,0 +1,25 @@
+import { Hono } from 'hono/tiny'
+import { csrf } from 'hono/csrf'
+import { requestId } from 'hono/request-id'
+import type { AppEnv } from './env.ts'
+import { notFound, onError } from './lib/errors.tsx'
+import { database } from './middleware/db.ts'
+import { securityHeaders } from './middleware/security-headers.ts'
+import { admin } from './routes/admin/index.tsx'
+
+/**
+ * The staff area, a Worker of its own: the public Worker forwards /admin to it through a
+ * service binding. Keeping sign-in, editing and the inbox out of the public Worker keeps that
+ * one small (fast cold starts) and leaves the code visitors reach with no staff features at all.
+ */
+const app = new Hono<AppEnv>()
+
+app.use(requestId())
+app.use(securityHeaders())
+app.use(csrf())
+app.use(database())
+app.route('/admin', admin)
+app.notFound(notFound)
+app.onError(onError)
+
+export default app
