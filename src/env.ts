@@ -21,6 +21,11 @@ export type AppEnv = {
   Bindings: Env & {
     /** Turnstile secret key; with TURNSTILE_SITE_KEY, turns Turnstile on for the forms. */
     TURNSTILE_SECRET_KEY?: string
+    /**
+     * 'true' lets `X-Bypass-Cache: 1` skip the edge cache. Only `npm run bench` sets it (with
+     * --var), to measure uncached pages; never set it in production.
+     */
+    ALLOW_CACHE_BYPASS?: string
   }
   Variables: {
     /** Drizzle over D1 for this request (middleware/db.ts). */

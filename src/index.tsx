@@ -1,3 +1,4 @@
+import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { csrf } from 'hono/csrf'
 import { etag } from 'hono/etag'
@@ -5,9 +6,11 @@ import { requestId } from 'hono/request-id'
 import { createDb } from './db/client.ts'
 import type { AppEnv } from './env.ts'
 import { deleteExpiredSubmissions, retentionPeriods } from './jobs/retention.ts'
+import { CONTENT_VERSION_HEADER, rememberVersion } from './lib/content-version.ts'
 import { notFound, onError } from './lib/errors.tsx'
 import { cacheHeaders } from './middleware/cache-headers.ts'
 import { database } from './middleware/db.ts'
+import { edgeCache } from './middleware/edge-cache.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { careers } from './routes/careers.tsx'
 import { contact } from './routes/contact.tsx'
@@ -20,17 +23,28 @@ const app = new Hono<AppEnv>()
 
 // Registered first, so none of the public middleware runs for the staff area: the admin
 // Worker applies its own headers, CSRF checks and sessions.
-app.all('/admin', (c) => c.env.ADMIN.fetch(c.req.raw))
-app.all('/admin/*', (c) => c.env.ADMIN.fetch(c.req.raw))
+const toAdmin = async (c: Context<AppEnv>) => {
+  const res = await c.env.ADMIN.fetch(c.req.raw)
+  const version = res.headers.get(CONTENT_VERSION_HEADER)
+  if (!version) return res
+  // Public content changed: this location's pages are fresh from the very next request.
+  await rememberVersion(caches.default, new URL(c.req.url).origin, version)
+  const forwarded = new Response(res.body, res)
+  forwarded.headers.delete(CONTENT_VERSION_HEADER)
+  return forwarded
+}
+app.all('/admin', toAdmin)
+app.all('/admin/*', toAdmin)
 
 app.use(requestId())
 app.use(securityHeaders())
+app.use(database({ start: 'first-unconstrained' }))
+app.use(edgeCache())
 app.use(cacheHeaders({ maxAge: 60, staleWhileRevalidate: 300 }))
 app.use(etag())
 // Origin / Sec-Fetch-Site check: a form posted from another site gets 403. Public pages are
 // cached and shared, so they cannot carry per-visitor tokens.
 app.use(csrf())
-app.use(database())
 
 app.route('/', feeds)
 app.route('/news', news)

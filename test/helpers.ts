@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test'
 import { exports } from 'cloudflare:workers'
+import { rememberVersion } from '../src/lib/content-version.ts'
 
 /** The origin tests send requests to; it matches SITE_URL in wrangler.toml. */
 export const ORIGIN = 'http://localhost:8787'
@@ -18,11 +19,30 @@ export const getPage = async (path: string, init?: RequestInit) => {
 export const countOf = (text: string, pattern: RegExp) =>
   (text.match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)) ?? []).length
 
-/** Runs one SQL statement with bound values against the test file's D1. */
-export const sql = (query: string, ...values: unknown[]) =>
-  env.DB.prepare(query)
+let versionCounter = 0
+
+/**
+ * Moves the content version on, in D1 and in this location's cache, as publishing does: tests
+ * that change content with SQL must call it, or the edge cache rightly serves the old pages.
+ */
+export const contentChanged = async () => {
+  const version = String(Date.now() * 1000 + ++versionCounter)
+  await env.DB.prepare(
+    "INSERT INTO settings (key, value) VALUES ('content_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  )
+    .bind(version)
+    .run()
+  await rememberVersion(caches.default, ORIGIN, version)
+}
+
+/** Runs one SQL statement with bound values against the test file's D1, as a content change. */
+export const sql = async (query: string, ...values: unknown[]) => {
+  const result = await env.DB.prepare(query)
     .bind(...values)
     .run()
+  await contentChanged()
+  return result
+}
 
 /** Inserts a published page under `parentPath` (or at the top level) and returns its path. */
 export const insertPage = async (page: {

@@ -4,6 +4,7 @@ import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import type { NewsData, PageData, VacancyData } from '../forms/content.ts'
 import type { Database } from './client.ts'
 import { newsArticles, pages, redirects, revisions, staff, vacancies } from './schema.ts'
+import { bumpContentVersionQuery } from './settings.ts'
 
 /** The kinds of content staff edit, with the data each revision holds. */
 export type ContentData = { page: PageData; news: NewsData; vacancy: VacancyData }
@@ -160,8 +161,9 @@ export const updateDraftRowQuery = <K extends EditableKind>(db: Database, kind: 
 }
 
 /**
- * Queries that make a revision live: its data into the row, status published. A page whose
- * path changes leaves a 301 from the old path; a path that is live again loses its redirect.
+ * Queries that make a revision live: its data into the row, status published, and the content
+ * version moved on so every cached page is fresh. A page whose path changes leaves a 301 from
+ * the old path; a path that is live again loses its redirect.
  */
 export const publishQueries = <K extends EditableKind>(
   db: Database,
@@ -178,6 +180,7 @@ export const publishQueries = <K extends EditableKind>(
     const after = data as PageData
     const moved = item.status === 'published' && before.path !== after.path
     return [
+      bumpContentVersionQuery(db, now),
       db.update(pages).set({ ...after, ...common, publishedAt }).where(eq(pages.id, item.id)),
       db.delete(redirects).where(eq(redirects.fromPath, after.path)),
       ...(moved
@@ -190,17 +193,21 @@ export const publishQueries = <K extends EditableKind>(
     ] as const
   }
   if (kind === 'news') {
-    return [db.update(newsArticles).set({ ...(data as NewsData), ...common, publishedAt }).where(eq(newsArticles.id, item.id))] as const
+    return [bumpContentVersionQuery(db, now), db.update(newsArticles).set({ ...(data as NewsData), ...common, publishedAt }).where(eq(newsArticles.id, item.id))] as const
   }
-  return [db.update(vacancies).set({ ...(data as VacancyData), ...common, publishedAt }).where(eq(vacancies.id, item.id))] as const
+  return [bumpContentVersionQuery(db, now), db.update(vacancies).set({ ...(data as VacancyData), ...common, publishedAt }).where(eq(vacancies.id, item.id))] as const
 }
 
-/** Query that takes an item off the site: its address then answers 410 Gone. */
-export const unpublishQuery = (db: Database, kind: EditableKind, id: number, now: Date) => {
+/** Queries that take an item off the site (its address then answers 410) and move the version on. */
+export const unpublishQueries = (db: Database, kind: EditableKind, id: number, now: Date) => {
   const set = { status: 'unpublished' as const, updatedAt: now }
-  if (kind === 'page') return db.update(pages).set(set).where(eq(pages.id, id))
-  if (kind === 'news') return db.update(newsArticles).set(set).where(eq(newsArticles.id, id))
-  return db.update(vacancies).set(set).where(eq(vacancies.id, id))
+  const update =
+    kind === 'page'
+      ? db.update(pages).set(set).where(eq(pages.id, id))
+      : kind === 'news'
+        ? db.update(newsArticles).set(set).where(eq(newsArticles.id, id))
+        : db.update(vacancies).set(set).where(eq(vacancies.id, id))
+  return [update, bumpContentVersionQuery(db, now)] as const
 }
 
 /** Pages that can be a parent, for the parent select. */

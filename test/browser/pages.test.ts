@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { mkdir } from 'node:fs/promises'
 import { XMLParser } from 'fast-xml-parser'
 import type { Browser } from 'playwright-core'

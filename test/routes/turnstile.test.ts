@@ -2,7 +2,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { http, HttpResponse } from 'msw'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import worker from '../../src/index.tsx'
-import { ORIGIN, sameSiteHeaders, storedSubmissions, summaryErrors } from '../helpers.ts'
+import { ORIGIN, contentChanged, sameSiteHeaders, storedSubmissions, summaryErrors } from '../helpers.ts'
 import { network } from '../network.ts'
 
 // Cloudflare's documented test keys: this site key renders a widget that always passes, and
@@ -110,6 +110,7 @@ describe('Turnstile, when its keys are set', () => {
 
 describe('Turnstile, when its keys are not set', () => {
   it('is left out of the page and the CSP', async () => {
+    await contentChanged()
     const res = await worker.fetch(new Request(`${ORIGIN}/contact`), env, createExecutionContext())
     expect(await res.text()).not.toContain('cf-turnstile')
     expect(res.headers.get('Content-Security-Policy')).not.toContain('challenges.cloudflare.com')

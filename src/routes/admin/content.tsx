@@ -17,7 +17,7 @@ import {
   publishQueries,
   revisionOf,
   revisionsOf,
-  unpublishQuery,
+  unpublishQueries,
   updateDraftRowQuery,
 } from '../../db/content.ts'
 import type { AppEnv } from '../../env.ts'
@@ -33,7 +33,7 @@ import {
   HistoryPage,
   type KindLabels,
 } from '../../views/admin/content-pages.tsx'
-import { adminContext } from './context.ts'
+import { adminContext, announceContentVersion } from './context.ts'
 
 /** Everything the generic content routes need to know about one kind of content. */
 export type ContentSpec<K extends EditableKind> = {
@@ -184,15 +184,17 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentSpec<K>) => {
     }
     const db = c.var.db
     const revision = loaded.latest ? { id: loaded.latest.id, data: loaded.latest.data as ContentData[K] } : null
+    const now = new Date()
     try {
       await db.batch([
-        ...publishQueries(db, kind, loaded.item, revision, new Date()),
+        ...publishQueries(db, kind, loaded.item, revision, now),
         auditQuery(db, { actorId: c.var.staff!.id, action, target: `${kind}:${loaded.item.id}`, detail: revision ? `revision ${revision.id}` : '' }),
       ])
     } catch {
       // The only constraint a publish can break is a path or slug another item took since.
       throw new HTTPException(409, { message: `Another ${labels.singular.toLowerCase()} now uses this address. Change it, save and publish again.` })
     }
+    announceContentVersion(c, now)
   }
 
   app.post('/:id/publish', requirePermission('content:publish'), async (c) => {
@@ -204,10 +206,12 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentSpec<K>) => {
   app.post('/:id/unpublish', requirePermission('content:publish'), async (c) => {
     const loaded = await load(c)
     const db = c.var.db
+    const now = new Date()
     await db.batch([
-      unpublishQuery(db, kind, loaded.item.id, new Date()),
+      ...unpublishQueries(db, kind, loaded.item.id, now),
       auditQuery(db, { actorId: c.var.staff!.id, action: `${kind}.unpublish`, target: `${kind}:${loaded.item.id}` }),
     ])
+    announceContentVersion(c, now)
     return c.redirect(`${labels.base}/${loaded.item.id}?done=unpublished`, 303)
   })
 

@@ -2,13 +2,13 @@ import { Hono } from 'hono/tiny'
 import { setSettingQuery, settingValue } from '../../db/admin-settings.ts'
 import { auditQuery } from '../../db/audit.ts'
 import { insertRevisionQuery } from '../../db/content.ts'
-import { SETTING } from '../../db/settings.ts'
+import { SETTING, bumpContentVersionQuery } from '../../db/settings.ts'
 import type { AppEnv } from '../../env.ts'
 import { isReadable } from '../../forms/fields.ts'
 import { can } from '../../lib/permissions.ts'
 import { requirePermission } from '../../middleware/auth.ts'
 import { SettingsPage } from '../../views/admin/settings-page.tsx'
-import { adminContext } from './context.ts'
+import { adminContext, announceContentVersion } from './context.ts'
 
 /** The site notice. Saving publishes it at once, so it needs a publisher. */
 export const settingsRoutes = new Hono<AppEnv>()
@@ -33,11 +33,14 @@ settingsRoutes.post('/', requirePermission('content:publish'), async (c) => {
   }
   const db = c.var.db
   const member = c.var.staff!
+  const now = new Date()
   await db.batch([
-    setSettingQuery(db, SETTING.siteNotice, notice, new Date()),
+    bumpContentVersionQuery(db, now),
+    setSettingQuery(db, SETTING.siteNotice, notice, now),
     // Settings keep revisions too, under content id 0.
     insertRevisionQuery(db, { kind: 'setting', contentId: 0, data: { siteNotice: notice }, authorId: member.id, note: 'Site notice' }),
     auditQuery(db, { actorId: member.id, action: 'settings.site-notice', detail: notice }),
   ])
+  announceContentVersion(c, now)
   return c.redirect('/admin/settings?done=saved', 303)
 })

@@ -1,0 +1,137 @@
+import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import type { AppEnv } from '../env.ts'
+import { currentVersion } from '../lib/content-version.ts'
+import { ukToday } from '../lib/dates.ts'
+import { renderError } from '../lib/errors.tsx'
+import { SESSION_COOKIE } from '../lib/sessions.ts'
+
+/** How long a stored page may be served while D1 is down. */
+export const STALE_FOR_SECONDS = 24 * 60 * 60
+
+/** Query parameters that change a public page; any others are left out of the cache key. */
+const KEY_PARAMS = ['page']
+
+/** Tells a hit from a miss (and a stale copy served while D1 is down). */
+export const CACHE_HEADER = 'X-Cache'
+
+const keyPath = (url: URL) => {
+  const params = new URLSearchParams()
+  for (const name of KEY_PARAMS) {
+    const value = url.searchParams.get(name)
+    if (value !== null) params.set(name, value)
+  }
+  return `${url.pathname}${params.size > 0 ? `?${params}` : ''}`
+}
+
+/**
+ * The cache key of a page at a content version. The UK date is in it too, as vacancy lists
+ * change at midnight without anyone publishing.
+ */
+export const versionedKey = (url: URL, version: string, today: string) =>
+  `${url.origin}/__cache/v/${version}/${today}${keyPath(url)}`
+
+/** The key of the newest copy of a page at any version: what is served while D1 is down. */
+export const latestKey = (url: URL) => `${url.origin}/__cache/latest${keyPath(url)}`
+
+/** A stored copy with the headers a visitor gets; `X-Stored-At` dates it for staleness. */
+const forVisitor = (stored: Response, state: 'HIT' | 'STALE') => {
+  const res = new Response(stored.body, stored)
+  res.headers.set('Cache-Control', res.headers.get('X-Browser-Cache-Control') ?? 'public, max-age=60')
+  res.headers.delete('X-Browser-Cache-Control')
+  res.headers.set(CACHE_HEADER, state)
+  return res
+}
+
+/** Whether an error came from D1 (unreachable, overloaded, failing) rather than from the code. */
+const isDatabaseFailure = (err: Error) =>
+  err.name === 'DrizzleQueryError' || /D1_|D1 /.test(`${err.message} ${err.cause instanceof Error ? err.cause.message : ''}`)
+
+/** Whether a request's validators match a response, so 304 Not Modified will do. */
+const notModified = (c: Context<AppEnv>, res: Response) => {
+  const etag = res.headers.get('ETag')
+  const ifNoneMatch = c.req.header('If-None-Match')
+  if (ifNoneMatch) return Boolean(etag) && ifNoneMatch.split(',').some((t) => t.trim() === etag)
+  const since = Date.parse(c.req.header('If-Modified-Since') ?? '')
+  const modified = Date.parse(res.headers.get('Last-Modified') ?? '')
+  return !Number.isNaN(since) && !Number.isNaN(modified) && modified <= since
+}
+
+const answer = (c: Context<AppEnv>, res: Response) => {
+  if (notModified(c, res)) {
+    const headers = new Headers()
+    for (const name of ['Cache-Control', 'ETag', 'Last-Modified', CACHE_HEADER]) {
+      const value = res.headers.get(name)
+      if (value) headers.set(name, value)
+    }
+    return new Response(null, { status: 304, headers })
+  }
+  if (c.req.method === 'HEAD') return new Response(null, res)
+  return res
+}
+
+/**
+ * The edge cache for public GET and HEAD, on the Workers Cache API (per data centre; it does
+ * nothing on *.workers.dev, so production runs on a custom domain).
+ *
+ * - Pages are stored under the content version, so publishing makes every old copy unreachable
+ *   at once: nothing needs purging, and no publish can fail to purge.
+ * - A hit costs no D1 query while the location's copy of the version is fresh (a few seconds).
+ * - Responses that set cookies, are not `public`, or come from a signed-in member of staff
+ *   (who must read their own writes) are never stored.
+ * - When D1 fails, the newest stored copy is served for up to 24 hours, marked STALE; a page
+ *   never stored gets a 503 with Retry-After.
+ */
+export const edgeCache = () =>
+  createMiddleware<AppEnv>(async function edgeCache(c, next) {
+    const method = c.req.method
+    const bypass =
+      (method !== 'GET' && method !== 'HEAD') ||
+      (c.req.header('Cookie') ?? '').includes(SESSION_COOKIE) ||
+      (c.env.ALLOW_CACHE_BYPASS === 'true' && c.req.header('X-Bypass-Cache') === '1')
+    if (bypass) {
+      await next()
+      if (method === 'GET' || method === 'HEAD') c.res.headers.set(CACHE_HEADER, 'BYPASS')
+      return
+    }
+    const cache = caches.default
+    const url = new URL(c.req.url)
+
+    const staleOrUnavailable = async () => {
+      const stored = await cache.match(latestKey(url))
+      const storedAt = Number(stored?.headers.get('X-Stored-At'))
+      if (stored && Date.now() - storedAt < STALE_FOR_SECONDS * 1000) return answer(c, forVisitor(stored, 'STALE'))
+      const res = await renderError(c, 503)
+      res.headers.set(CACHE_HEADER, 'MISS')
+      return res
+    }
+
+    let version: string
+    try {
+      version = await currentVersion(cache, url.origin, c.var.db)
+    } catch {
+      return staleOrUnavailable()
+    }
+    const key = versionedKey(url, version, ukToday())
+    const hit = await cache.match(key)
+    if (hit) return answer(c, forVisitor(hit, 'HIT'))
+
+    await next()
+    if (c.error && c.res.status >= 500 && isDatabaseFailure(c.error)) {
+      c.res = await staleOrUnavailable()
+      return
+    }
+    const res = c.res
+    const cacheControl = res.headers.get('Cache-Control') ?? ''
+    if (Number(version) > 0 && res.status === 200) res.headers.set('Last-Modified', new Date(Number(version)).toUTCString())
+    res.headers.set(CACHE_HEADER, 'MISS')
+    if (method === 'GET' && res.status === 200 && cacheControl.includes('public') && !res.headers.has('Set-Cookie')) {
+      const stored = new Response(res.clone().body, res)
+      stored.headers.set('X-Browser-Cache-Control', cacheControl)
+      stored.headers.set('Cache-Control', `public, max-age=${STALE_FOR_SECONDS}`)
+      stored.headers.set('X-Stored-At', String(Date.now()))
+      const copy = stored.clone()
+      c.executionCtx.waitUntil(Promise.all([cache.put(key, stored), cache.put(latestKey(url), copy)]))
+    }
+    c.res = answer(c, res)
+  })

@@ -1,0 +1,210 @@
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
+import { XMLParser } from 'fast-xml-parser'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { latestKey } from '../../src/middleware/edge-cache.ts'
+import { createStaff, signedIn } from '../admin-helpers.ts'
+import { countingD1 } from '../d1-counter.ts'
+import { ORIGIN, contentChanged, request } from '../helpers.ts'
+import worker from '../worker.ts'
+
+/** A request through both Workers with a given D1, waiting for cache writes to finish. */
+const fetchWith = async (path: string, db: D1Database, init: RequestInit = {}) => {
+  const ctx = createExecutionContext()
+  const res = await worker.fetch(new Request(new URL(path, ORIGIN), init), { ...env, DB: db }, ctx)
+  await waitOnExecutionContext(ctx)
+  return res
+}
+
+/** Forgets this location's copy of the content version, as happens after a few seconds. */
+const versionExpires = () => caches.default.delete(`${ORIGIN}/__cache/content-version`)
+
+const sitemapPaths = async () => {
+  const xml = await (await request('/sitemap.xml')).text()
+  const urls: { loc: string }[] = new XMLParser({ isArray: (n) => n === 'url' }).parse(xml).urlset.url
+  return urls.map((u) => new URL(u.loc).pathname)
+}
+
+beforeAll(() => contentChanged())
+
+describe('the edge cache', () => {
+  it('answers a repeat request from the cache without any D1 query, and says so', async () => {
+    const { db, counter } = countingD1()
+    const first = await fetchWith('/about', db)
+    expect(first.headers.get('X-Cache')).toBe('MISS')
+    const firstBody = await first.text()
+    const before = counter.roundTrips
+    const second = await fetchWith('/about', db)
+    expect(second.status).toBe(200)
+    expect(second.headers.get('X-Cache')).toBe('HIT')
+    expect(counter.roundTrips - before).toBe(0)
+    expect(await second.text()).toBe(firstBody)
+    expect(second.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=300')
+    expect(second.headers.get('Content-Security-Policy')).toContain("default-src 'self'")
+  })
+
+  it('makes at most 2 D1 round trips for any page that is not cached', async () => {
+    for (const path of await sitemapPaths()) {
+      await contentChanged()
+      await versionExpires()
+      const { db, counter } = countingD1()
+      const res = await fetchWith(path, db)
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('X-Cache'), path).toBe('MISS')
+      expect(counter.roundTrips, path).toBeLessThanOrEqual(2)
+    }
+  })
+
+  it('answers If-None-Match and If-Modified-Since with 304 from the cache', async () => {
+    const { db } = countingD1()
+    const first = await fetchWith('/threats', db)
+    const etag = first.headers.get('ETag')!
+    const modified = first.headers.get('Last-Modified')!
+    expect(Date.parse(modified)).not.toBeNaN()
+    const byTag = await fetchWith('/threats', db, { headers: { 'If-None-Match': etag } })
+    expect(byTag.status).toBe(304)
+    expect(byTag.headers.get('X-Cache')).toBe('HIT')
+    const byDate = await fetchWith('/threats', db, { headers: { 'If-Modified-Since': modified } })
+    expect(byDate.status).toBe(304)
+    const older = await fetchWith('/threats', db, { headers: { 'If-Modified-Since': new Date(Date.parse(modified) - 1000).toUTCString() } })
+    expect(older.status).toBe(200)
+  })
+
+  it('answers HEAD from the cache with no body', async () => {
+    const { db } = countingD1()
+    await fetchWith('/ukhtc', db)
+    const head = await fetchWith('/ukhtc', db, { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('X-Cache')).toBe('HIT')
+    expect(await head.text()).toBe('')
+  })
+
+  it('keys pages by the parameters they use, so junk query strings cannot bypass it', async () => {
+    const { db, counter } = countingD1()
+    await fetchWith('/privacy', db)
+    const before = counter.roundTrips
+    const busted = await fetchWith('/privacy?utm=1&x=2', db)
+    expect(busted.headers.get('X-Cache')).toBe('HIT')
+    expect(counter.roundTrips).toBe(before)
+    expect((await fetchWith('/news?page=1', db, { redirect: 'manual' })).status).toBe(301)
+  })
+
+  it('never stores staff pages, form answers or pages for a signed-in member of staff', async () => {
+    const staff = await signedIn(await createStaff({ email: 'cache@example.com', role: 'editor' }))
+    const admin = await staff.get('/admin')
+    expect(admin.headers.get('X-Cache')).toBeNull()
+    expect(admin.headers.get('Cache-Control')).toBe('no-store')
+    const { db } = countingD1()
+    const asStaff = await fetchWith('/about', db, { headers: { Cookie: staff.cookie! } })
+    expect(asStaff.headers.get('X-Cache')).toBe('BYPASS')
+    const sent = await fetchWith('/contact/sent?reference=SOCA-AAAA-AAAA', db)
+    expect(sent.headers.get('X-Cache')).not.toBe('HIT')
+    expect(await caches.default.match(latestKey(new URL(`${ORIGIN}/contact/sent`)))).toBeUndefined()
+  })
+})
+
+describe('invalidation', () => {
+  it('shows a publish on the page, in the lists, the sitemap and the feed on the very next request', async () => {
+    const publisher = await signedIn(await createStaff({ email: 'inv@example.com', role: 'publisher' }))
+    const { db } = countingD1()
+    const paths = ['/threats/fraud', '/threats', '/sitemap', '/sitemap.xml', '/news', '/news.atom', '/']
+    for (const path of paths) await fetchWith(path, db)
+    for (const path of paths) expect((await fetchWith(path, db)).headers.get('X-Cache'), path).toBe('HIT')
+
+    const id = (await env.DB.prepare("SELECT id FROM pages WHERE path = '/threats/fraud'").first<{ id: number }>())!.id
+    const form = await (await publisher.get(`/admin/pages/${id}`)).text()
+    const csrf = form.match(/name="csrf" value="([^"]+)"/)![1]!
+    const body = new URLSearchParams({ csrf, title: 'Fraud, updated', path: '/threats/fraud', parentId: String((await env.DB.prepare("SELECT id FROM pages WHERE path = '/threats'").first<{ id: number }>())!.id), navOrder: '4', summary: 'Changed.', body: 'New.' })
+    expect((await publisher.get(`/admin/pages/${id}`, { method: 'POST', body })).status).toBe(303)
+    // A draft changes nothing: still cached.
+    expect((await fetchWith('/threats/fraud', db)).headers.get('X-Cache')).toBe('HIT')
+    await publisher.submit(`/admin/pages/${id}/publish`, {}, `/admin/pages/${id}`)
+
+    const page = await fetchWith('/threats/fraud', db)
+    expect(page.headers.get('X-Cache')).toBe('MISS')
+    expect(await page.text()).toContain('Fraud, updated')
+    expect(await (await fetchWith('/threats', db)).text()).toContain('Fraud, updated')
+    expect(await (await fetchWith('/sitemap', db)).text()).toContain('Fraud, updated')
+    expect((await fetchWith('/sitemap.xml', db)).headers.get('X-Cache')).toBe('MISS')
+  })
+
+  it.each([
+    ['unpublish', async (p: Awaited<ReturnType<typeof signedIn>>, id: number) => p.submit(`/admin/pages/${id}/unpublish`, {}, `/admin/pages/${id}`)],
+    ['publish again', async (p: Awaited<ReturnType<typeof signedIn>>, id: number) => p.submit(`/admin/pages/${id}/publish`, {}, `/admin/pages/${id}`)],
+  ])('is immediate after %s', async (_, action) => {
+    const publisher = await signedIn(await createStaff({ email: `inv-${Math.random()}@example.com`, role: 'publisher' }))
+    const id = (await env.DB.prepare("SELECT id FROM pages WHERE path = '/threats/gun-crime'").first<{ id: number }>())!.id
+    const { db } = countingD1()
+    const before = (await fetchWith('/threats/gun-crime', db)).status
+    await fetchWith('/threats/gun-crime', db)
+    await action(publisher, id)
+    const after = (await fetchWith('/threats/gun-crime', db)).status
+    expect(after).not.toBe(before)
+  })
+
+  it('is immediate after a change to the site notice', async () => {
+    const publisher = await signedIn(await createStaff({ email: 'notice@example.com', role: 'publisher' }))
+    const { db } = countingD1()
+    await fetchWith('/accessibility', db)
+    await publisher.submit('/admin/settings', { siteNotice: 'Cache test notice' }, '/admin/settings')
+    expect(await (await fetchWith('/accessibility', db)).text()).toContain('Cache test notice')
+  })
+
+  it('reaches other locations within the version lifetime, and needs no purge', async () => {
+    const { db } = countingD1()
+    await fetchWith('/ukhtc', db)
+    // Another location changed content: D1 moves on, this location's copy of the version does not.
+    await env.DB.prepare("UPDATE settings SET value = ? WHERE key = 'content_version'").bind(String(Date.now() + 5)).run()
+    await env.DB.prepare("UPDATE pages SET title = 'UKHTC elsewhere' WHERE path = '/ukhtc'").run()
+    expect(await (await fetchWith('/ukhtc', db)).text()).not.toContain('UKHTC elsewhere')
+    await versionExpires() // what VERSION_TTL_SECONDS (5 s) does
+    expect(await (await fetchWith('/ukhtc', db)).text()).toContain('UKHTC elsewhere')
+  })
+
+  it('leaves pages alone when the retention job runs: it changes nothing visitors see', async () => {
+    const { db } = countingD1()
+    await fetchWith('/careers', db)
+    const ctx = createExecutionContext()
+    await worker.scheduled({ scheduledTime: Date.now(), cron: '17 3 * * *', noRetry() {} } as ScheduledController, env, ctx)
+    await waitOnExecutionContext(ctx)
+    expect((await fetchWith('/careers', db)).headers.get('X-Cache')).toBe('HIT')
+  })
+})
+
+describe('when D1 is down', () => {
+  it('serves a cached page stale, saying so', async () => {
+    await fetchWith('/financial-intelligence', countingD1().db)
+    await versionExpires()
+    const down = countingD1({ fail: true })
+    const res = await fetchWith('/financial-intelligence', down.db)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('X-Cache')).toBe('STALE')
+    expect(await res.text()).toContain('Financial intelligence')
+  })
+
+  it('serves stale even when this location still trusts the version but never stored the page at it', async () => {
+    await fetchWith('/protecting-yourself', countingD1().db)
+    await contentChanged() // a newer version, cached here: the page is not stored under it yet
+    const res = await fetchWith('/protecting-yourself', countingD1({ fail: true }).db)
+    expect(res.headers.get('X-Cache')).toBe('STALE')
+  })
+
+  it('gives a page that was never cached a friendly 503 with Retry-After', async () => {
+    await versionExpires()
+    const res = await fetchWith('/no-page-ever-cached', countingD1({ fail: true }).db)
+    expect(res.status).toBe(503)
+    expect(res.headers.get('Retry-After')).toBe('60')
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+    expect(await res.text()).toContain('Sorry, the service is unavailable')
+  })
+
+  it('stops serving a stale copy after 24 hours', async () => {
+    const url = new URL(`${ORIGIN}/about/structure`)
+    await caches.default.put(
+      latestKey(url),
+      new Response('old', { headers: { 'Cache-Control': 'public, max-age=86400', 'X-Stored-At': String(Date.now() - 25 * 3600_000) } }),
+    )
+    await versionExpires()
+    const res = await fetchWith('/about/structure', countingD1({ fail: true }).db)
+    expect(res.status).toBe(503)
+  })
+})
