@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
-import { stylesheetHref } from '../generated/assets.ts'
+import { formsStylesheetHref, stylesheetHref } from '../generated/assets.ts'
 import type { Link } from '../lib/site-tree.ts'
 import { Breadcrumbs } from './components/breadcrumbs.tsx'
 
@@ -31,6 +31,8 @@ export type LayoutProps = {
   ogType?: 'website' | 'article'
   /** Keep the page out of search engines (error pages). */
   noindex?: boolean
+  /** Load the stylesheet with the form components (pages with forms). */
+  forms?: boolean
   /** External scripts for this page, loaded async; the site needs none to work. */
   scripts?: string[]
   children: Child
@@ -66,7 +68,7 @@ export const Layout = (props: LayoutProps) => {
           {props.noindex && <meta name="robots" content="noindex" />}
           <meta name="theme-color" content="#0b0c0c" />
           <link rel="canonical" href={canonical} />
-          <link rel="stylesheet" href={stylesheetHref} />
+          <link rel="stylesheet" href={props.forms ? formsStylesheetHref : stylesheetHref} />
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <link rel="alternate" type="application/atom+xml" href="/news.atom" title="SOCA news" />
           <meta property="og:site_name" content="Serious Organised Crime Agency" />

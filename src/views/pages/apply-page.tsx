@@ -31,6 +31,7 @@ export const ApplyPage = (props: ApplyPageProps) => {
   const action = `/careers/vacancies/${vacancy.slug}/apply`
   return (
     <Layout
+      forms
       chrome={props.chrome}
       title={errors.length > 0 || props.unavailable ? `Error: ${title}` : title}
       description={`Apply for the ${vacancy.title} vacancy at the Serious Organised Crime Agency.`}

@@ -31,6 +31,7 @@ export const ContactPage = (props: ContactPageProps) => {
   const problem = errors.length > 0 || props.unavailable
   return (
     <Layout
+      forms
       chrome={props.chrome}
       title={problem ? `Error: ${page.title}` : page.title}
       description={page.summary}

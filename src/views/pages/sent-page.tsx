@@ -30,7 +30,7 @@ const copy = {
 export const SentPage = ({ chrome, kind, reference, path }: SentPageProps) => {
   const text = copy[kind]
   return (
-    <Layout chrome={chrome} title={text.title} description={text.title} path={path} noindex>
+    <Layout forms chrome={chrome} title={text.title} description={text.title} path={path} noindex>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <div class="govuk-panel govuk-panel--confirmation">
