@@ -4,10 +4,10 @@ import type { Database } from '../db/client.ts'
 import type { SessionStage } from '../db/schema.ts'
 import { type NewSession, deleteSessionQuery, insertSessionQuery } from '../db/sessions.ts'
 import type { AppEnv } from '../env.ts'
+import { SESSION_COOKIE } from './cookie-names.ts'
 import { randomToken, sha256Hex } from './tokens.ts'
 
-/** The session cookie: `__Host-` binds it to this host, over HTTPS, for every path. */
-export const SESSION_COOKIE = '__Host-soca-session'
+export { SESSION_COOKIE }
 
 /** A signed-in session ends after this long without a request. */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env.ts'
 import { currentVersion } from '../lib/content-version.ts'
 import { ukToday } from '../lib/dates.ts'
 import { renderError } from '../lib/errors.tsx'
-import { SESSION_COOKIE } from '../lib/sessions.ts'
+import { SESSION_COOKIE } from '../lib/cookie-names.ts'
 
 /** How long a stored page may be served while D1 is down. */
 export const STALE_FOR_SECONDS = 24 * 60 * 60
