@@ -34,6 +34,24 @@ export const versionedKey = (url: URL, version: string, today: string) =>
 /** The key of the newest copy of a page at any version: what is served while D1 is down. */
 export const latestKey = (url: URL) => `${url.origin}/__cache/latest${keyPath(url)}`
 
+/**
+ * Pages this isolate stored recently, by versioned key, so a hit skips even the Cache API
+ * lookup. Safe because the key holds the content version: after a publish, no old entry is
+ * ever looked up again. Bounded; the oldest entry goes first.
+ */
+const memory = new Map<string, { body: ArrayBuffer; status: number; headers: [string, string][] }>()
+const MEMORY_ENTRIES = 200
+
+const remember = async (key: string, res: Response) => {
+  memory.set(key, { body: await res.arrayBuffer(), status: res.status, headers: [...res.headers] })
+  if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value!)
+}
+
+const recall = (key: string) => {
+  const entry = memory.get(key)
+  return entry && new Response(entry.body, { status: entry.status, headers: entry.headers })
+}
+
 /** A stored copy with the headers a visitor gets; `X-Stored-At` dates it for staleness. */
 const forVisitor = (stored: Response, state: 'HIT' | 'STALE') => {
   const res = new Response(stored.body, stored)
@@ -113,7 +131,7 @@ export const edgeCache = () =>
       return staleOrUnavailable()
     }
     const key = versionedKey(url, version, ukToday())
-    const hit = await cache.match(key)
+    const hit = recall(key) ?? (await cache.match(key))
     if (hit) return answer(c, forVisitor(hit, 'HIT'))
 
     await next()
@@ -131,7 +149,10 @@ export const edgeCache = () =>
       stored.headers.set('Cache-Control', `public, max-age=${STALE_FOR_SECONDS}`)
       stored.headers.set('X-Stored-At', String(Date.now()))
       const copy = stored.clone()
-      c.executionCtx.waitUntil(Promise.all([cache.put(key, stored), cache.put(latestKey(url), copy)]))
+      const inMemory = stored.clone()
+      c.executionCtx.waitUntil(
+        Promise.all([cache.put(key, stored), cache.put(latestKey(url), copy), remember(key, inMemory)]),
+      )
     }
     c.res = answer(c, res)
   })
