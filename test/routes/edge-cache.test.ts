@@ -141,6 +141,33 @@ describe('invalidation', () => {
     expect(after).not.toBe(before)
   })
 
+  it('is immediate after a restore, a vacancy closing and a news article publishing', async () => {
+    const publisher = await signedIn(await createStaff({ email: 'more@example.com', role: 'publisher' }))
+    const { db } = countingD1()
+    const vacancy = (await env.DB.prepare("SELECT id FROM vacancies WHERE slug = 'cyber-crime-investigator'").first<{ id: number }>())!.id
+    await fetchWith('/careers', db)
+    await publisher.submit(`/admin/vacancies/${vacancy}/close`, {}, `/admin/vacancies/${vacancy}`)
+    expect(await (await fetchWith('/careers', db)).text()).not.toContain('cyber-crime-investigator')
+
+    const news = (await env.DB.prepare("SELECT id FROM news_articles WHERE slug = 'uk-human-trafficking-centre-joins-soca'").first<{ id: number }>())!.id
+    await fetchWith('/news', db)
+    const form = await (await publisher.get(`/admin/news/${news}`)).text()
+    const csrf = form.match(/name="csrf" value="([^"]+)"/)![1]!
+    const body = new URLSearchParams({ csrf, title: 'UKHTC joins SOCA (revised)', slug: 'uk-human-trafficking-centre-joins-soca', summary: 'Revised.', body: 'Revised.' })
+    await publisher.get(`/admin/news/${news}`, { method: 'POST', body })
+    await publisher.submit(`/admin/news/${news}/publish`, {}, `/admin/news/${news}`)
+    expect(await (await fetchWith('/news', db)).text()).toContain('UKHTC joins SOCA (revised)')
+    // A newer version goes live, then restoring the one before is live at once too.
+    await publisher.get(`/admin/news/${news}`, { method: 'POST', body: new URLSearchParams({ csrf, title: 'Third title', slug: 'uk-human-trafficking-centre-joins-soca', summary: 'x', body: 'x' }) })
+    await publisher.submit(`/admin/news/${news}/publish`, {}, `/admin/news/${news}`)
+    expect(await (await fetchWith('/news', db)).text()).toContain('Third title')
+    const revisions = [...(await (await publisher.get(`/admin/news/${news}/history`)).text()).matchAll(/restore\/(\d+)"/g)].map((m) => m[1])
+    await publisher.submit(`/admin/news/${news}/restore/${revisions.at(-1)}`, {}, `/admin/news/${news}/history`)
+    const restored = await (await fetchWith('/news', db)).text()
+    expect(restored).toContain('UKHTC joins SOCA (revised)')
+    expect(restored).not.toContain('Third title')
+  })
+
   it('is immediate after a change to the site notice', async () => {
     const publisher = await signedIn(await createStaff({ email: 'notice@example.com', role: 'publisher' }))
     const { db } = countingD1()

@@ -24,6 +24,7 @@ describe('caching headers', () => {
     const res = await request('/about')
     expect(res.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=300')
     expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]+"$/)
+    expect(res.headers.get('Cache-Tag')).toBe('soca-pages')
   })
 
   it('answers 304 Not Modified when If-None-Match matches', async () => {
