@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import { formsStylesheetHref, stylesheetHref } from '../generated/assets.ts'
 import type { Link } from '../lib/site-tree.ts'
+import { SiteHeader } from './components/site-header.tsx'
 import { Breadcrumbs } from './components/breadcrumbs.tsx'
 
 /** What every page shares: navigation, settings and the site's origin. */
@@ -82,18 +83,7 @@ export const Layout = (props: LayoutProps) => {
           ))}
         </head>
         <body class="govuk-template__body">
-          <a href="#main-content" class="govuk-skip-link">
-            Skip to main content
-          </a>
-          <header class="govuk-generic-header">
-            <div class="govuk-generic-header__container govuk-width-container">
-              <div class="govuk-generic-header__logo">
-                <a href="/" class="govuk-generic-header__homepage-link">
-                  <span class="soca-header__name">Serious Organised Crime Agency</span>
-                </a>
-              </div>
-            </div>
-          </header>
+          <SiteHeader home="/" name="Serious Organised Crime Agency" />
           {chrome.nav.length > 0 && (
             <div class="govuk-service-navigation">
               <div class="govuk-width-container">

@@ -4,6 +4,7 @@ import type { StaffMember } from '../../db/staff.ts'
 import { adminStylesheetHref } from '../../generated/assets.ts'
 import { type Permission, can } from '../../lib/permissions.ts'
 import type { Link } from '../../lib/site-tree.ts'
+import { SiteHeader } from '../components/site-header.tsx'
 import { Breadcrumbs } from '../components/breadcrumbs.tsx'
 
 /** Who is signed in, for the navigation and every form's CSRF token. */
@@ -47,18 +48,7 @@ export const AdminLayout = ({ title, admin, breadcrumbs, children }: AdminLayout
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body class="govuk-template__body">
-        <a href="#main-content" class="govuk-skip-link">
-          Skip to main content
-        </a>
-        <header class="govuk-generic-header">
-          <div class="govuk-generic-header__container govuk-width-container">
-            <div class="govuk-generic-header__logo">
-              <a href="/admin" class="govuk-generic-header__homepage-link">
-                <span class="soca-header__name">SOCA staff area</span>
-              </a>
-            </div>
-          </div>
-        </header>
+        <SiteHeader home="/admin" name="SOCA staff area" />
         {admin && (
           <div class="govuk-service-navigation">
             <div class="govuk-width-container">
