@@ -54,6 +54,25 @@ export const AccessOnlyPage = () => (
   </AdminLayout>
 )
 
+/** A form asking for one security code. */
+const CodeForm = (props: { action: string; csrfToken: string; label: string; hint?: string; button: string; error?: string }) => (
+  <form method="post" action={props.action} novalidate>
+    <CsrfField token={props.csrfToken} />
+    <Input
+      name="code"
+      label={props.label}
+      hint={props.hint}
+      autocomplete="one-time-code"
+      spellcheck={false}
+      widthClass="govuk-input--width-10"
+      error={props.error}
+    />
+    <button type="submit" class="govuk-button">
+      {props.button}
+    </button>
+  </form>
+)
+
 /** The second step: a code from the authenticator app, or a recovery code. */
 export const TwoFactorPage = ({ csrfToken, errors = [] }: { csrfToken: string; errors?: FieldError[] }) => (
   <AdminLayout title={pageTitle('Enter your security code', errors)}>
@@ -61,21 +80,14 @@ export const TwoFactorPage = ({ csrfToken, errors = [] }: { csrfToken: string; e
       <div class="govuk-grid-column-one-half">
         {errors.length > 0 && <ErrorSummary errors={errors} />}
         <PageHeading title="Enter your security code" />
-        <form method="post" action="/admin/two-factor" novalidate>
-          <CsrfField token={csrfToken} />
-          <Input
-            name="code"
-            label="Security code"
-            hint="The 6-digit code from your authenticator app, or one of your recovery codes"
-            autocomplete="one-time-code"
-            spellcheck={false}
-            widthClass="govuk-input--width-10"
-            error={errorFor(errors, 'code')}
-          />
-          <button type="submit" class="govuk-button">
-            Sign in
-          </button>
-        </form>
+        <CodeForm
+          action="/admin/two-factor"
+          csrfToken={csrfToken}
+          label="Security code"
+          hint="The 6-digit code from your authenticator app, or one of your recovery codes"
+          button="Sign in"
+          error={errorFor(errors, 'code')}
+        />
       </div>
     </div>
   </AdminLayout>
@@ -106,20 +118,13 @@ export const EnrolPage = ({ csrfToken, secret, qrDataUrl, errors = [] }: EnrolPa
         <p class="govuk-body soca-codes">
           <code>{secret.replace(/(.{4})/g, '$1 ').trim()}</code>
         </p>
-        <form method="post" action="/admin/enrol" novalidate>
-          <CsrfField token={csrfToken} />
-          <Input
-            name="code"
-            label="Enter the 6-digit code the app shows"
-            autocomplete="one-time-code"
-            spellcheck={false}
-            widthClass="govuk-input--width-10"
-            error={errorFor(errors, 'code')}
-          />
-          <button type="submit" class="govuk-button">
-            Continue
-          </button>
-        </form>
+        <CodeForm
+          action="/admin/enrol"
+          csrfToken={csrfToken}
+          label="Enter the 6-digit code the app shows"
+          button="Continue"
+          error={errorFor(errors, 'code')}
+        />
       </div>
     </div>
   </AdminLayout>
