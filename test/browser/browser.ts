@@ -6,28 +6,16 @@ import { promisify } from 'node:util'
 import AxeBuilder from '@axe-core/playwright'
 import { type Browser, type Page, chromium } from 'playwright-core'
 
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts'
+
 export { BASE_URL } from '../../scripts/lib/local-site.ts'
 
 /** WCAG 2.2 A and AA, including the rules of earlier versions. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 
-/**
- * Launches Debian's Chromium (never a downloaded browser). The flags stop it reaching for
- * Google's services, which this machine's closed network refuses.
- */
+/** Launches Debian's Chromium (never a downloaded browser). */
 export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS })
 
 /** Runs axe with the WCAG 2.2 A/AA rules and returns the violations, summarised. */
 export const axeViolations = async (page: Page) => {
