@@ -148,6 +148,8 @@ export const edgeCache = () =>
       stored.headers.set('X-Browser-Cache-Control', cacheControl)
       stored.headers.set('Cache-Control', `public, max-age=${STALE_FOR_SECONDS}`)
       stored.headers.set('X-Stored-At', String(Date.now()))
+      // The id of the request that filled the cache means nothing to the visitors it serves.
+      stored.headers.delete('X-Request-Id')
       const copy = stored.clone()
       const inMemory = stored.clone()
       c.executionCtx.waitUntil(

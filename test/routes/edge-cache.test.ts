@@ -38,6 +38,7 @@ describe('the edge cache', () => {
     expect(second.headers.get('X-Cache')).toBe('HIT')
     expect(counter.roundTrips - before).toBe(0)
     expect(await second.text()).toBe(firstBody)
+    expect(second.headers.get('X-Request-Id')).not.toBe(first.headers.get('X-Request-Id'))
     expect(second.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=300')
     expect(second.headers.get('Content-Security-Policy')).toContain("default-src 'self'")
   })
