@@ -17,7 +17,7 @@ import {
 import type { AppEnv } from '../../env.ts'
 import { type FieldError, checkForm, emailAddress, requiredText } from '../../forms/fields.ts'
 import { hashPassword } from '../../lib/password.ts'
-import { newRecoveryCodes } from '../../lib/recovery-codes.ts'
+import { newRecoveryCode } from '../../lib/recovery-codes.ts'
 import { requirePermission } from '../../middleware/auth.ts'
 import { StaffPage } from '../../views/admin/staff-pages.tsx'
 import { adminContext } from './context.ts'
@@ -68,8 +68,9 @@ staffRoutes.post('/', async (c) => {
   if (await staffByEmail(db, checked.data.email)) {
     return renderStaff(c, { values, errors: [{ field: 'email', message: 'There is already an account with this email address' }] }, 400)
   }
-  // A random one-time password, given to them out of band; they set up TOTP at first sign-in.
-  const password = newRecoveryCodes()[0]!.concat('-', newRecoveryCodes()[0]!)
+  // A random first password (120 bits), given to them out of band; they set up TOTP at first
+  // sign-in.
+  const password = `${newRecoveryCode()}-${newRecoveryCode()}`
   await db.batch([
     insertStaffQuery(db, { ...checked.data, passwordHash: hashPassword(password) }),
     auditQuery(db, { actorId: c.var.staff!.id, action: 'staff.add', target: checked.data.email, detail: checked.data.role }),
