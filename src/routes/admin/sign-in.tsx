@@ -33,8 +33,9 @@ import {
 /** Built-in sign-in: password, then a TOTP code (or a recovery code); set-up at first sign-in. */
 export const signIn = new Hono<AppEnv>()
 
-/** Failures in a row that lock an account, and for how long. */
+/** Failures in a row that lock an account. */
 export const LOCK_AFTER_FAILURES = 10
+/** How long a locked account stays locked. */
 export const LOCK_MS = 15 * 60 * 1000
 
 const throttle = rateLimit((env) => env.SIGNIN_RATE_LIMITER)

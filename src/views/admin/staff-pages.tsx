@@ -20,6 +20,7 @@ export type StaffRow = {
   lastSignInAt: Date | null
 }
 
+/** The roles as radios, each with what it allows. */
 export const ROLE_ITEMS = [
   { value: 'editor', text: 'Editor', hint: 'Creates and edits drafts' },
   { value: 'publisher', text: 'Publisher', hint: 'An editor who can also publish and unpublish' },
