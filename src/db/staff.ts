@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, ne, sql } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import { type StaffRole, recoveryCodes, sessions, staff } from './schema.ts'
 
@@ -64,6 +64,10 @@ export const updateStaffQuery = (db: Database, id: number, fields: Partial<Staff
 /** Query that ends every session of a staff member. */
 export const endSessionsQuery = (db: Database, staffId: number) =>
   db.delete(sessions).where(eq(sessions.staffId, staffId))
+
+/** Query that ends every session of a staff member but one. */
+export const endOtherSessionsQuery = (db: Database, staffId: number, keepId: string) =>
+  db.delete(sessions).where(and(eq(sessions.staffId, staffId), ne(sessions.id, keepId)))
 
 /** Query that replaces a staff member's recovery codes with these hashes. */
 export const replaceRecoveryCodesQueries = (db: Database, staffId: number, hashes: string[]) =>

@@ -4,6 +4,9 @@
 import { argon2id } from '@noble/hashes/argon2.js'
 import { constantTimeEqual, toBase64Url } from './tokens.ts'
 
+/** Shortest password accepted. NCSC: length beats complexity rules; three random words pass. */
+export const MIN_PASSWORD = 12
+
 /** The argon2id cost: OWASP's minimum configuration. */
 export const ARGON2_PARAMS = { m: 19456, t: 2, p: 1 } as const
 

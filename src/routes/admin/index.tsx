@@ -4,6 +4,7 @@ import { newSubmissionCount } from '../../db/inbox.ts'
 import type { AppEnv } from '../../env.ts'
 import { adminHeaders, loadSession, requireCsrfToken, requireStage } from '../../middleware/auth.ts'
 import { DashboardPage } from '../../views/admin/dashboard-page.tsx'
+import { account } from './account.tsx'
 import { auditLogRoutes } from './audit.tsx'
 import { adminContext } from './context.ts'
 import { inbox } from './inbox.tsx'
@@ -38,6 +39,7 @@ signedIn.get('/', async (c) => {
 signedIn.route('/pages', pagesAdmin.app)
 signedIn.route('/news', newsAdmin.app)
 signedIn.route('/vacancies', vacanciesAdmin.app)
+signedIn.route('/account', account)
 signedIn.route('/settings', settingsRoutes)
 signedIn.route('/submissions', inbox)
 signedIn.route('/audit', auditLogRoutes)

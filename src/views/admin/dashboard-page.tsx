@@ -11,6 +11,7 @@ const CARDS: { href: string; title: string; text: string; needs: Permission }[] 
   { href: '/admin/submissions', title: 'Submissions', text: 'Contact enquiries and job applications.', needs: 'submissions:read' },
   { href: '/admin/audit', title: 'Audit log', text: 'Who did what, and when.', needs: 'audit:read' },
   { href: '/admin/staff', title: 'Staff', text: 'Accounts, roles and sessions.', needs: 'staff:manage' },
+  { href: '/admin/account/password', title: 'Change your password', text: 'For signing in with a password.', needs: 'content:edit' },
 ]
 
 /** The staff area's home: what there is to do, for this role. */
