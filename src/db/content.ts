@@ -1,6 +1,6 @@
 // Staff-side queries for pages, news and vacancies: drafts live in `revisions`; the content
 // row holds what is live. Saving adds a revision; publishing copies one into the row.
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm'
 import type { NewsData, PageData, VacancyData } from '../forms/content.ts'
 import type { Database } from './client.ts'
 import { newsArticles, pages, redirects, revisions, staff, vacancies } from './schema.ts'
@@ -46,22 +46,34 @@ export const listContent = async (db: Database, kind: EditableKind): Promise<Con
     .orderBy(desc(vacancies.closingDate))
 }
 
-/** A content row with its live data in revision form, or undefined. */
+/** The summary fields of a row, for contentItem. */
+const summaryOf = (
+  row: { id: number; title: string; status: ContentSummary['status']; publishedRevisionId: number | null; updatedAt: Date; latestRevisionId: number | null },
+  address: string,
+) => ({
+  id: row.id,
+  title: row.title,
+  address,
+  status: row.status,
+  publishedRevisionId: row.publishedRevisionId,
+  latestRevisionId: row.latestRevisionId,
+  updatedAt: row.updatedAt,
+})
+
+/** One content row, with its live data in revision form, or undefined (one query). */
 export const contentItem = async <K extends EditableKind>(db: Database, kind: K, id: number) => {
-  const summary = (await listContent(db, kind)).find((item) => item.id === id)
-  if (!summary) return undefined
-  let live: ContentData[EditableKind] | undefined
+  let item: (ContentSummary & { live: ContentData[EditableKind] }) | undefined
   if (kind === 'page') {
-    const row = await db.select().from(pages).where(eq(pages.id, id)).get()
-    live = row && { path: row.path, parentId: row.parentId, title: row.title, summary: row.summary, body: row.body, navOrder: row.navOrder }
+    const row = await db.select({ ...getTableColumns(pages), latestRevisionId: latestRevisionId('page', 'pages') }).from(pages).where(eq(pages.id, id)).get()
+    item = row && { ...summaryOf(row, row.path), live: { path: row.path, parentId: row.parentId, title: row.title, summary: row.summary, body: row.body, navOrder: row.navOrder } }
   } else if (kind === 'news') {
-    const row = await db.select().from(newsArticles).where(eq(newsArticles.id, id)).get()
-    live = row && { slug: row.slug, title: row.title, summary: row.summary, body: row.body }
+    const row = await db.select({ ...getTableColumns(newsArticles), latestRevisionId: latestRevisionId('news', 'news_articles') }).from(newsArticles).where(eq(newsArticles.id, id)).get()
+    item = row && { ...summaryOf(row, row.slug), live: { slug: row.slug, title: row.title, summary: row.summary, body: row.body } }
   } else {
-    const row = await db.select().from(vacancies).where(eq(vacancies.id, id)).get()
-    live = row && { slug: row.slug, title: row.title, summary: row.summary, grade: row.grade, location: row.location, salary: row.salary, closingDate: row.closingDate, body: row.body }
+    const row = await db.select({ ...getTableColumns(vacancies), latestRevisionId: latestRevisionId('vacancy', 'vacancies') }).from(vacancies).where(eq(vacancies.id, id)).get()
+    item = row && { ...summaryOf(row, row.slug), live: { slug: row.slug, title: row.title, summary: row.summary, grade: row.grade, location: row.location, salary: row.salary, closingDate: row.closingDate, body: row.body } }
   }
-  return live && { ...summary, live: live as ContentData[K] }
+  return item as (ContentSummary & { live: ContentData[K] }) | undefined
 }
 
 /** A stored revision with its author's name. */
@@ -95,6 +107,17 @@ export const revisionsOf = (db: Database, kind: EditableKind | 'setting', conten
     .leftJoin(staff, eq(staff.id, revisions.authorId))
     .where(and(eq(revisions.kind, kind), eq(revisions.contentId, contentId)))
     .orderBy(desc(revisions.id))
+
+/** The newest revision of an item, if it has any. */
+export const latestRevisionOf = (db: Database, kind: EditableKind, contentId: number) =>
+  db
+    .select(revisionColumns)
+    .from(revisions)
+    .leftJoin(staff, eq(staff.id, revisions.authorId))
+    .where(and(eq(revisions.kind, kind), eq(revisions.contentId, contentId)))
+    .orderBy(desc(revisions.id))
+    .limit(1)
+    .get()
 
 /** One revision of an item. */
 export const revisionOf = (db: Database, kind: EditableKind | 'setting', contentId: number, id: number) =>

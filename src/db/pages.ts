@@ -14,18 +14,6 @@ const pageColumns = {
   updatedAt: pages.updatedAt,
 }
 
-/** A page row as the views receive it. */
-export type PageRow = {
-  id: number
-  path: string
-  parentId: number | null
-  title: string
-  summary: string
-  body: string
-  status: 'draft' | 'published' | 'unpublished'
-  updatedAt: Date
-}
-
 /** Query for the page at `path`, whatever its status (zero or one row). */
 export const pageByPathQuery = (db: Database, path: string) =>
   db.select(pageColumns).from(pages).where(eq(pages.path, path)).limit(1)

@@ -87,13 +87,3 @@ export const useRecoveryCode = async (db: Database, staffId: number, codeHash: s
     .run()
   return result.meta.changes === 1
 }
-
-/** How many unused recovery codes a staff member has left. */
-export const unusedRecoveryCodes = async (db: Database, staffId: number) =>
-  (
-    await db
-      .select({ n: sql<number>`count(*)` })
-      .from(recoveryCodes)
-      .where(sql`${recoveryCodes.staffId} = ${staffId} and ${recoveryCodes.usedAt} is null`)
-      .get()
-  )?.n ?? 0

@@ -44,9 +44,6 @@ export const pageTree = (tree: TreePage[]): TreeNode[] => {
   return build(null).sort((a, b) => (a.page.path === '/' ? -1 : b.page.path === '/' ? 1 : 0))
 }
 
-/** The top-level section a path belongs to, e.g. '/threats' for '/threats/fraud'. */
-export const sectionOf = (path: string): string => `/${path.split('/')[1] ?? ''}`
-
 /** Breadcrumbs for an item listed on the page at `path` (an article, a vacancy): to that page. */
 export const breadcrumbsUnder = (tree: TreePage[], path: string): Link[] => {
   const page = tree.find((p) => p.path === path)

@@ -11,6 +11,7 @@ import {
   contentItem,
   createDraftQueries,
   insertRevisionQuery,
+  latestRevisionOf,
   listContent,
   newestRevisionBy,
   parentOptions,
@@ -81,7 +82,7 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentSpec<K>) => {
   const load = async (c: Context<AppEnv>) => {
     const item = await contentItem(c.var.db, kind, idParam(c))
     if (!item) throw new HTTPException(404)
-    const [latest] = await revisionsOf(c.var.db, kind, item.id)
+    const latest = await latestRevisionOf(c.var.db, kind, item.id)
     const draft = latest ? (latest.data as ContentData[K]) : item.live
     return { item, latest, draft }
   }
