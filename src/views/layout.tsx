@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import { formsStylesheetHref, stylesheetHref } from '../generated/assets.ts'
 import type { Link } from '../lib/site-tree.ts'
+import { ServiceNavigation } from './components/service-navigation.tsx'
 import { SiteHeader } from './components/site-header.tsx'
 import { Breadcrumbs } from './components/breadcrumbs.tsx'
 
@@ -46,12 +47,6 @@ const footerLinks: Link[] = [
   { href: '/contact', text: 'Contact us' },
 ]
 
-/** Whether a navigation link is the current page or the section it is in. */
-const currentness = (href: string, path: string): 'page' | 'true' | undefined => {
-  if (href === path) return 'page'
-  return path.startsWith(`${href}/`) ? 'true' : undefined
-}
-
 /** The page template: skip link, header and navigation, notice, breadcrumbs, main, footer. */
 export const Layout = (props: LayoutProps) => {
   const { chrome, path } = props
@@ -84,40 +79,7 @@ export const Layout = (props: LayoutProps) => {
         </head>
         <body class="govuk-template__body">
           <SiteHeader home="/" name="Serious Organised Crime Agency" />
-          {chrome.nav.length > 0 && (
-            <div class="govuk-service-navigation">
-              <div class="govuk-width-container">
-                <div class="govuk-service-navigation__container">
-                  <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
-                    <ul class="govuk-service-navigation__list" id="navigation">
-                      {chrome.nav.map((link) => {
-                        const current = currentness(link.href, path)
-                        return (
-                          <li
-                            class={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}
-                          >
-                            <a
-                              class="govuk-service-navigation__link"
-                              href={link.href}
-                              aria-current={current}
-                            >
-                              {current ? (
-                                <strong class="govuk-service-navigation__active-fallback">
-                                  {link.text}
-                                </strong>
-                              ) : (
-                                link.text
-                              )}
-                            </a>
-                          </li>
-                        )
-                      })}
-                    </ul>
-                  </nav>
-                </div>
-              </div>
-            </div>
-          )}
+          {chrome.nav.length > 0 && <ServiceNavigation label="Menu" links={chrome.nav} path={path} />}
           <div class="govuk-width-container">
             {chrome.notice && (
               <div

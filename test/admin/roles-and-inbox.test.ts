@@ -40,6 +40,14 @@ describe('roles, enforced on the server', () => {
     expect(await nav('admin')).toContain('/admin/staff')
   })
 
+  it('marks the current section of the staff menu for screen readers', async () => {
+    const list = await (await as.editor.get('/admin/pages')).text()
+    expect(list).toContain('href="/admin/pages" aria-current="page"')
+    const item = await (await as.editor.get('/admin/news/1')).text()
+    expect(item).toContain('href="/admin/news" aria-current="true"')
+    expect(item.match(/aria-current=/g)).toHaveLength(1)
+  })
+
   it('lets only an admin add staff, and audits the refusal', async () => {
     const res = await as.publisher.post('/admin/staff', { csrf: csrfFrom(await (await as.publisher.get('/admin')).text()), name: 'X', email: 'x@example.com', role: 'admin' })
     expect(res.status).toBe(403)

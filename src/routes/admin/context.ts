@@ -7,6 +7,7 @@ import { CONTENT_VERSION_HEADER } from '../../lib/content-version.ts'
 export const adminContext = (c: Context<AppEnv>): AdminContext => ({
   staff: c.var.staff!,
   csrfToken: c.var.session!.csrfToken,
+  path: c.req.path,
 })
 
 

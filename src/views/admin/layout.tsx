@@ -6,9 +6,10 @@ import { type Permission, can } from '../../lib/permissions.ts'
 import type { Link } from '../../lib/site-tree.ts'
 import { SiteHeader } from '../components/site-header.tsx'
 import { Breadcrumbs } from '../components/breadcrumbs.tsx'
+import { ServiceNavigation } from '../components/service-navigation.tsx'
 
-/** Who is signed in, for the navigation and every form's CSRF token. */
-export type AdminContext = { staff: StaffMember; csrfToken: string }
+/** Who is signed in and where, for the navigation and every form's CSRF token. */
+export type AdminContext = { staff: StaffMember; csrfToken: string; path: string }
 
 /** Props of the staff area's page template. */
 export type AdminLayoutProps = {
@@ -50,33 +51,19 @@ export const AdminLayout = ({ title, admin, breadcrumbs, children }: AdminLayout
       <body class="govuk-template__body">
         <SiteHeader home="/admin" name="SOCA staff area" />
         {admin && (
-          <div class="govuk-service-navigation">
-            <div class="govuk-width-container">
-              <div class="govuk-service-navigation__container">
-                <nav aria-label="Staff menu" class="govuk-service-navigation__wrapper">
-                  <ul class="govuk-service-navigation__list">
-                    {sections
-                      .filter((s) => can(admin.staff.role, s.needs))
-                      .map((s) => (
-                        <li class="govuk-service-navigation__item">
-                          <a class="govuk-service-navigation__link" href={s.href}>
-                            {s.text}
-                          </a>
-                        </li>
-                      ))}
-                    <li class="govuk-service-navigation__item">
-                      <form class="soca-sign-out" method="post" action="/admin/sign-out">
-                        <CsrfField token={admin.csrfToken} />
-                        <button type="submit" class="govuk-service-navigation__link">
-                          Sign out ({admin.staff.name})
-                        </button>
-                      </form>
-                    </li>
-                  </ul>
-                </nav>
-              </div>
-            </div>
-          </div>
+          <ServiceNavigation
+            label="Staff menu"
+            links={sections.filter((s) => can(admin.staff.role, s.needs)).map(({ href, text }) => ({ href, text }))}
+            path={admin.path}
+            end={
+              <form class="soca-sign-out" method="post" action="/admin/sign-out">
+                <CsrfField token={admin.csrfToken} />
+                <button type="submit" class="govuk-service-navigation__link">
+                  Sign out ({admin.staff.name})
+                </button>
+              </form>
+            }
+          />
         )}
         <div class="govuk-width-container">
           {breadcrumbs && <Breadcrumbs links={breadcrumbs} />}
