@@ -12,6 +12,12 @@ export const STALE_FOR_SECONDS = 24 * 60 * 60
 /** Query parameters that change a public page; any others are left out of the cache key. */
 const KEY_PARAMS = ['page']
 
+/**
+ * Statuses worth storing: pages, and the answers for paths that do not or no longer exist, so
+ * bots asking again and again for /wp-login.php cost no D1 query either.
+ */
+const STORED_STATUSES = new Set([200, 404, 410])
+
 /** Tells a hit from a miss (and a stale copy served while D1 is down). */
 export const CACHE_HEADER = 'X-Cache'
 
@@ -143,7 +149,7 @@ export const edgeCache = () =>
     const cacheControl = res.headers.get('Cache-Control') ?? ''
     if (Number(version) > 0 && res.status === 200) res.headers.set('Last-Modified', new Date(Number(version)).toUTCString())
     res.headers.set(CACHE_HEADER, 'MISS')
-    if (method === 'GET' && res.status === 200 && cacheControl.includes('public') && !res.headers.has('Set-Cookie')) {
+    if (method === 'GET' && STORED_STATUSES.has(res.status) && cacheControl.includes('public') && !res.headers.has('Set-Cookie')) {
       const stored = new Response(res.clone().body, res)
       stored.headers.set('X-Browser-Cache-Control', cacheControl)
       stored.headers.set('Cache-Control', `public, max-age=${STALE_FOR_SECONDS}`)
@@ -153,7 +159,12 @@ export const edgeCache = () =>
       const copy = stored.clone()
       const inMemory = stored.clone()
       c.executionCtx.waitUntil(
-        Promise.all([cache.put(key, stored), cache.put(latestKey(url), copy), remember(key, inMemory)]),
+        Promise.all([
+          cache.put(key, stored),
+          // Only a page is worth serving stale while D1 is down.
+          res.status === 200 ? cache.put(latestKey(url), copy) : undefined,
+          remember(key, inMemory),
+        ]),
       )
     }
     c.res = answer(c, res)

@@ -43,6 +43,19 @@ describe('the edge cache', () => {
     expect(second.headers.get('Content-Security-Policy')).toContain("default-src 'self'")
   })
 
+  it('stores not-found answers too, so repeated requests for a missing path cost no D1 query', async () => {
+    const { db, counter } = countingD1()
+    const first = await fetchWith('/wp-login.php', db)
+    expect(first.status).toBe(404)
+    expect(first.headers.get('X-Cache')).toBe('MISS')
+    const before = counter.roundTrips
+    const again = await fetchWith('/wp-login.php', db)
+    expect(again.status).toBe(404)
+    expect(again.headers.get('X-Cache')).toBe('HIT')
+    expect(counter.roundTrips).toBe(before)
+    expect(await again.text()).toContain('Page not found')
+  })
+
   it('makes at most 2 D1 round trips for any page that is not cached', async () => {
     for (const path of await sitemapPaths()) {
       await contentChanged()
