@@ -93,7 +93,7 @@ export const Layout = (props: LayoutProps) => {
                   </h2>
                 </div>
                 <div class="govuk-notification-banner__content">
-                  <p class="govuk-notification-banner__heading">{chrome.notice}</p>
+                  <p class="govuk-body">{chrome.notice}</p>
                 </div>
               </div>
             )}
