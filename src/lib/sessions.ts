@@ -7,7 +7,6 @@ import type { AppEnv } from '../env.ts'
 import { SESSION_COOKIE } from './cookie-names.ts'
 import { randomToken, sha256Hex } from './tokens.ts'
 
-export { SESSION_COOKIE }
 
 /** A signed-in session ends after this long without a request. */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000
