@@ -1,6 +1,6 @@
 // Measures the CPU one password check costs (argon2id, 19 MiB, 2 passes), which every built-in
 // sign-in attempt pays, known account or not. Usage: npm run bench:password
-import { DUMMY_HASH, verifyPassword } from '../src/lib/password.ts'
+import { DUMMY_HASH, verifyPassword } from '../src/auth/password.ts'
 
 const runs = 15
 const times: number[] = []

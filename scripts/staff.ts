@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { MIN_PASSWORD, hashPassword } from '../src/lib/password.ts'
+import { MIN_PASSWORD, hashPassword } from '../src/auth/password.ts'
 
 const ROLES = ['editor', 'publisher', 'admin']
 

@@ -38,3 +38,15 @@ export type AppEnv = {
     staff: StaffMember | undefined
   }
 }
+
+/**
+ * The environment of routes behind `requireStage` (middleware/auth.ts): the request has a staff
+ * session, at the stage that guard asked for, and its member.
+ */
+export type StaffEnv = {
+  Bindings: AppEnv['Bindings']
+  Variables: Omit<AppEnv['Variables'], 'session' | 'staff'> & {
+    session: StaffSession
+    staff: StaffMember
+  }
+}

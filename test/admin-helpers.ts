@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test'
-import { hashPassword } from '../src/lib/password.ts'
-import { hotp, newTotpSecret, timeStep } from '../src/lib/totp.ts'
+import { hashPassword } from '../src/auth/password.ts'
+import { hotp, newTotpSecret, timeStep } from '../src/auth/totp.ts'
 import { ORIGIN, newClientIp, request } from './helpers.ts'
 
 /** The password every test account has. */

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test'
 import { exports } from 'cloudflare:workers'
-import { rememberVersion } from '../src/lib/content-version.ts'
+import { rememberVersion } from '../src/http/content-version.ts'
 
 /** The origin tests send requests to; it matches SITE_URL in wrangler.toml. */
 export const ORIGIN = 'http://localhost:8787'

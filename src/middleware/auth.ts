@@ -4,17 +4,17 @@ import { audit } from '../db/audit.ts'
 import type { SessionStage } from '../db/schema.ts'
 import { deleteSessionQuery, sessionWithStaff, touchSession } from '../db/sessions.ts'
 import { recordSignInQuery, staffByEmail } from '../db/staff.ts'
-import type { AppEnv } from '../env.ts'
-import { accessConfig, verifyAccessJwt } from '../lib/access.ts'
-import { type Permission, can } from '../lib/permissions.ts'
+import type { AppEnv, StaffEnv } from '../env.ts'
+import { accessConfig, verifyAccessJwt } from '../auth/access.ts'
+import { type Permission, can } from '../auth/permissions.ts'
 import {
   IDLE_TIMEOUT_MS,
   clearSessionCookie,
   sessionToken,
   setSessionCookie,
   startSession,
-} from '../lib/sessions.ts'
-import { constantTimeEqual, sha256Hex } from '../lib/tokens.ts'
+} from '../auth/sessions.ts'
+import { constantTimeEqual, sha256Hex } from '../auth/tokens.ts'
 
 /** Writes to lastSeenAt at most this often, to keep idle tracking cheap. */
 const TOUCH_EVERY_MS = 60 * 1000
@@ -94,7 +94,8 @@ export const loadSession = () =>
  * or refused with 401 (anything else).
  */
 export const requireStage = (stage: SessionStage) =>
-  createMiddleware<AppEnv>(async function requireStage(c, next) {
+  // Typed with the environment it guarantees: handlers after it have a session and a member.
+  createMiddleware<StaffEnv>(async function requireStage(c, next) {
     if (c.var.session?.stage !== stage) {
       if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect('/admin/sign-in', 303)
       await audit(c.var.db, {
@@ -110,7 +111,7 @@ export const requireStage = (stage: SessionStage) =>
 
 /** Refuses, audits and answers 403 when the signed-in role may not take this action. */
 export const requirePermission = (permission: Permission) =>
-  createMiddleware<AppEnv>(async function requirePermission(c, next) {
+  createMiddleware<StaffEnv>(async function requirePermission(c, next) {
     const member = c.var.staff
     if (!member || !can(member.role, permission)) {
       await audit(c.var.db, {
@@ -129,7 +130,7 @@ export const requirePermission = (permission: Permission) =>
  * or wrong token is audited and refused with 403.
  */
 export const requireCsrfToken = () =>
-  createMiddleware<AppEnv>(async function requireCsrfToken(c, next) {
+  createMiddleware<StaffEnv>(async function requireCsrfToken(c, next) {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>)
       const sent = body.csrf

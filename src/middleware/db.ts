@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory'
 import { createDb } from '../db/client.ts'
 import type { AppEnv } from '../env.ts'
-import { requestBookmark, setBookmarkCookie } from '../lib/d1-session.ts'
+import { requestBookmark, setBookmarkCookie } from '../http/d1-session.ts'
 
 /** Where a request's D1 session starts when it has no bookmark. */
 export type DatabaseOptions = {

@@ -1,10 +1,10 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env.ts'
-import { currentVersion } from '../lib/content-version.ts'
+import { currentVersion } from '../http/content-version.ts'
 import { ukToday } from '../lib/dates.ts'
-import { renderError } from '../lib/errors.tsx'
-import { SESSION_COOKIE } from '../lib/cookie-names.ts'
+import { renderError } from '../http/errors.tsx'
+import { SESSION_COOKIE } from '../auth/cookie-names.ts'
 
 /** How long a stored page may be served while D1 is down. */
 export const STALE_FOR_SECONDS = 24 * 60 * 60

@@ -16,8 +16,8 @@ import {
   logStorageFailure,
   securityCheck,
   shownValues,
-} from '../forms/submission.ts'
-import { buildChrome } from '../lib/chrome.ts'
+} from '../http/form-submission.ts'
+import { buildChrome } from '../http/page-chrome.ts'
 import { type CvFormat, sniffCvFormat } from '../lib/cv-file.ts'
 import { formatDate, ukToday } from '../lib/dates.ts'
 import { newReference } from '../lib/reference.ts'

@@ -14,8 +14,8 @@ import {
   logStorageFailure,
   securityCheck,
   shownValues,
-} from '../forms/submission.ts'
-import { buildChrome } from '../lib/chrome.ts'
+} from '../http/form-submission.ts'
+import { buildChrome } from '../http/page-chrome.ts'
 import { newReference } from '../lib/reference.ts'
 import { breadcrumbsTo } from '../lib/site-tree.ts'
 import { turnstileSiteKey } from '../lib/turnstile.ts'

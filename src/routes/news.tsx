@@ -4,7 +4,7 @@ import { NEWS_PAGE_SIZE, articleBySlugQuery, newsCountQuery, newsPageQuery } fro
 import { pageByPathQuery, publishedPagesQuery } from '../db/pages.ts'
 import { settingsQuery } from '../db/settings.ts'
 import type { AppEnv } from '../env.ts'
-import { buildChrome } from '../lib/chrome.ts'
+import { buildChrome } from '../http/page-chrome.ts'
 import { breadcrumbsTo, breadcrumbsUnder } from '../lib/site-tree.ts'
 import { NewsArticlePage } from '../views/pages/news-article-page.tsx'
 import { NewsListPage } from '../views/pages/news-list-page.tsx'

@@ -5,7 +5,7 @@ import { pageByPathQuery, publishedPagesQuery, redirectQuery } from '../db/pages
 import { settingsQuery } from '../db/settings.ts'
 import { openVacanciesQuery } from '../db/vacancies.ts'
 import type { AppEnv } from '../env.ts'
-import { buildChrome } from '../lib/chrome.ts'
+import { batchWithChrome, buildChrome } from '../http/page-chrome.ts'
 import { ukToday } from '../lib/dates.ts'
 import { breadcrumbsTo, childPages, pageTree } from '../lib/site-tree.ts'
 import { ContentPage } from '../views/pages/content-page.tsx'
@@ -17,20 +17,12 @@ export const pages = new Hono<AppEnv>()
 
 pages.get('/', async (c) => {
   const db = c.var.db
-  const [tree, settingRows, [page], latestNews] = await db.batch([
-    publishedPagesQuery(db),
-    settingsQuery(db),
-    pageByPathQuery(db, '/'),
-    latestNewsQuery(db, 3, new Date()),
-  ])
+  const {
+    chrome,
+    results: [[page], latestNews],
+  } = await batchWithChrome(c, [pageByPathQuery(db, '/'), latestNewsQuery(db, 3, new Date())])
   if (!page || page.status !== 'published') throw new HTTPException(404)
-  return c.html(
-    <HomePage
-      chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
-      page={page}
-      latestNews={latestNews}
-    />,
-  )
+  return c.html(<HomePage chrome={chrome} page={page} latestNews={latestNews} />)
 })
 
 pages.get('/sitemap', async (c) => {

@@ -5,7 +5,7 @@ import type { SubmissionKind } from '../db/schema.ts'
 import { settingsQuery } from '../db/settings.ts'
 import { submissionByReferenceQuery } from '../db/submissions.ts'
 import type { AppEnv } from '../env.ts'
-import { buildChrome } from '../lib/chrome.ts'
+import { buildChrome } from '../http/page-chrome.ts'
 import { REFERENCE_PATTERN } from '../lib/reference.ts'
 import { SentPage } from '../views/pages/sent-page.tsx'
 

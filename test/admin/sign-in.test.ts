@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { hotp, timeStep } from '../../src/lib/totp.ts'
+import { hotp, timeStep } from '../../src/auth/totp.ts'
 import { PASSWORD, auditEntries, client, createStaff, csrfFrom, nextCode, signedIn } from '../admin-helpers.ts'
 import { request, summaryErrors } from '../helpers.ts'
 

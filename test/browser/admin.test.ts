@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hotp, timeStep } from '../../src/lib/totp.ts'
+import { hotp, timeStep } from '../../src/auth/totp.ts'
 import { BASE_URL, axeViolations, launchChromium, nuErrors } from './browser.ts'
 
 const PASSWORD = 'browser checks passphrase'

@@ -1,15 +1,15 @@
 import { Hono } from 'hono/tiny'
 import { auditQuery } from '../../db/audit.ts'
 import { endOtherSessionsQuery, staffById, updateStaffQuery } from '../../db/staff.ts'
-import type { AppEnv } from '../../env.ts'
+import type { StaffEnv } from '../../env.ts'
 import type { FieldError } from '../../forms/fields.ts'
-import { MIN_PASSWORD, hashPassword, verifyPassword } from '../../lib/password.ts'
+import { MIN_PASSWORD, hashPassword, verifyPassword } from '../../auth/password.ts'
 import { rateLimit } from '../../middleware/rate-limit.ts'
 import { PasswordPage } from '../../views/admin/password-page.tsx'
 import { adminContext } from './context.ts'
 
 /** A member's own account: changing their password. Mounted at /admin/account. */
-export const account = new Hono<AppEnv>()
+export const account = new Hono<StaffEnv>()
 
 account.get('/password', (c) =>
   c.html(

@@ -1,13 +1,13 @@
 import { Hono } from 'hono/tiny'
 import { auditPage } from '../../db/audit.ts'
 import { listStaff } from '../../db/staff.ts'
-import type { AppEnv } from '../../env.ts'
+import type { StaffEnv } from '../../env.ts'
 import { requirePermission } from '../../middleware/auth.ts'
 import { AuditPage } from '../../views/admin/audit-page.tsx'
 import { adminContext } from './context.ts'
 
 /** The audit log, for admins. */
-export const auditLogRoutes = new Hono<AppEnv>()
+export const auditLogRoutes = new Hono<StaffEnv>()
 auditLogRoutes.use('*', requirePermission('audit:read'))
 
 const PAGE_SIZE = 100

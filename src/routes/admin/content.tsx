@@ -21,11 +21,11 @@ import {
   unpublishQueries,
   updateDraftRowQuery,
 } from '../../db/content.ts'
-import type { AppEnv } from '../../env.ts'
+import type { StaffEnv } from '../../env.ts'
 import type { FieldSpec } from '../../forms/content.ts'
 import { type FieldError, checkForm } from '../../forms/fields.ts'
 import { diffLines } from '../../lib/diff.ts'
-import { can } from '../../lib/permissions.ts'
+import { can } from '../../auth/permissions.ts'
 import { requirePermission } from '../../middleware/auth.ts'
 import {
   ComparePage,
@@ -47,9 +47,9 @@ export type ContentSpec<K extends EditableKind> = {
   /** Where the item is on the public site. */
   publicPath: (data: ContentData[K]) => string
   /** Renders the item as its public page will look, from draft data. */
-  preview: (c: Context<AppEnv>, id: number, data: ContentData[K]) => Promise<Response>
+  preview: (c: Context<StaffEnv>, id: number, data: ContentData[K]) => Promise<Response>
   /** Extra routes for this kind only, e.g. closing a vacancy. */
-  extra?: (app: Hono<AppEnv>) => void
+  extra?: (app: Hono<StaffEnv>) => void
   /** Extra publisher buttons on the edit page for those routes: path under the item, label. */
   actions?: { path: string; label: string }[]
 }
@@ -67,7 +67,7 @@ const NOTICES: Record<string, string> = {
 const toValues = (data: object): Record<string, string> =>
   Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]))
 
-const idParam = (c: Context<AppEnv>, name = 'id') => {
+const idParam = (c: Context<StaffEnv>, name = 'id') => {
   const id = Number(c.req.param(name))
   if (!Number.isSafeInteger(id) || id <= 0) throw new HTTPException(404)
   return id
@@ -75,11 +75,11 @@ const idParam = (c: Context<AppEnv>, name = 'id') => {
 
 /** The staff routes for one kind of content: list, create, edit, preview, publish, history. */
 export const contentRoutes = <K extends EditableKind>(spec: ContentSpec<K>) => {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<StaffEnv>()
   const { kind, labels } = spec
   app.use('*', requirePermission('content:edit'))
 
-  const load = async (c: Context<AppEnv>) => {
+  const load = async (c: Context<StaffEnv>) => {
     const item = await contentItem(c.var.db, kind, idParam(c))
     if (!item) throw new HTTPException(404)
     const latest = await latestRevisionOf(c.var.db, kind, item.id)
@@ -88,7 +88,7 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentSpec<K>) => {
   }
 
   /** Why the signed-in publisher may not publish this item now, if they may not. */
-  const publishBlocked = async (c: Context<AppEnv>, latestAuthor: number | null | undefined) => {
+  const publishBlocked = async (c: Context<StaffEnv>, latestAuthor: number | null | undefined) => {
     if ((await settingValue(c.var.db, SECOND_PUBLISHER)) !== 'true') return undefined
     return latestAuthor === c.var.staff!.id
       ? 'A second pair of eyes is required: another publisher must publish your changes.'
@@ -96,7 +96,7 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentSpec<K>) => {
   }
 
   const renderEdit = async (
-    c: Context<AppEnv>,
+    c: Context<StaffEnv>,
     state: { item: Awaited<ReturnType<typeof load>> | null; values: Record<string, string>; errors?: FieldError[] },
     status = 200,
   ) => {
@@ -122,7 +122,7 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentSpec<K>) => {
   }
 
   /** Checks a submitted form: the data, or the errors to show with what was typed. */
-  const checkSubmission = async (c: Context<AppEnv>, exceptId: number | null) => {
+  const checkSubmission = async (c: Context<StaffEnv>, exceptId: number | null) => {
     const body = await c.req.parseBody()
     const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== 'csrf' && typeof v === 'string')) as Record<string, string>
     const checked = checkForm(spec.schema, values)
@@ -177,7 +177,7 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentSpec<K>) => {
   })
 
   /** Makes the latest revision (or, with none, the row as it is) live. */
-  const publishLatest = async (c: Context<AppEnv>, loaded: Awaited<ReturnType<typeof load>>, action: string) => {
+  const publishLatest = async (c: Context<StaffEnv>, loaded: Awaited<ReturnType<typeof load>>, action: string) => {
     const blocked = await publishBlocked(c, loaded.latest?.authorId)
     if (blocked) {
       await auditQuery(c.var.db, { actorId: c.var.staff!.id, action: 'refused', target: `${kind}:${loaded.item.id}`, detail: 'second pair of eyes' }).run()

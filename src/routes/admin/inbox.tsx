@@ -4,15 +4,15 @@ import { HTTPException } from 'hono/http-exception'
 import { audit, auditQuery } from '../../db/audit.ts'
 import { type InboxFilter, deleteSubmissionQuery, inboxAll, inboxItem, inboxPage, setSubmissionStatusQuery } from '../../db/inbox.ts'
 import { submissionKinds, submissionStatuses } from '../../db/schema.ts'
-import type { AppEnv } from '../../env.ts'
+import type { StaffEnv } from '../../env.ts'
 import { toCsv } from '../../lib/csv.ts'
-import { can } from '../../lib/permissions.ts'
+import { can } from '../../auth/permissions.ts'
 import { requirePermission } from '../../middleware/auth.ts'
 import { InboxPage, SubmissionPage } from '../../views/admin/inbox-pages.tsx'
 import { adminContext } from './context.ts'
 
 /** The submissions inbox. Every view, export, download and delete is audited. */
-export const inbox = new Hono<AppEnv>()
+export const inbox = new Hono<StaffEnv>()
 inbox.use('*', requirePermission('submissions:read'))
 
 const PAGE_SIZE = 50
@@ -24,7 +24,7 @@ const NOTICES: Record<string, string> = {
 }
 
 /** The filter from the query string; anything unknown is ignored. */
-const filterOf = (c: Context<AppEnv>): InboxFilter => {
+const filterOf = (c: Context<StaffEnv>): InboxFilter => {
   const kind = submissionKinds.find((k) => k === c.req.query('kind'))
   const status = submissionStatuses.find((s) => s === c.req.query('status'))
   return { kind, status }
@@ -84,7 +84,7 @@ inbox.get('/export.csv', async (c) => {
   })
 })
 
-const load = async (c: Context<AppEnv>) => {
+const load = async (c: Context<StaffEnv>) => {
   const id = Number(c.req.param('id'))
   const item = Number.isSafeInteger(id) ? await inboxItem(c.var.db, id) : undefined
   if (!item) throw new HTTPException(404)

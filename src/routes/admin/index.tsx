@@ -1,7 +1,7 @@
 import { Hono } from 'hono/tiny'
 import { listContent } from '../../db/content.ts'
 import { newSubmissionCount } from '../../db/inbox.ts'
-import type { AppEnv } from '../../env.ts'
+import type { AppEnv, StaffEnv } from '../../env.ts'
 import { adminHeaders, loadSession, requireCsrfToken, requireStage } from '../../middleware/auth.ts'
 import { DashboardPage } from '../../views/admin/dashboard-page.tsx'
 import { account } from './account.tsx'
@@ -21,7 +21,7 @@ admin.use('*', loadSession())
 admin.route('/', signIn)
 
 // Everything below needs a signed-in session, and every POST its CSRF token.
-const signedIn = new Hono<AppEnv>()
+const signedIn = new Hono<StaffEnv>()
 signedIn.use('*', requireStage('active'))
 signedIn.use('*', requireCsrfToken())
 

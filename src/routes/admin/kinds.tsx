@@ -4,9 +4,9 @@ import { auditQuery } from '../../db/audit.ts'
 import { insertRevisionQuery } from '../../db/content.ts'
 import { publishedPagesQuery } from '../../db/pages.ts'
 import { settingsQuery } from '../../db/settings.ts'
-import type { AppEnv } from '../../env.ts'
+import type { StaffEnv } from '../../env.ts'
 import { FIELDS, newsData, pageData, vacancyData } from '../../forms/content.ts'
-import { buildChrome } from '../../lib/chrome.ts'
+import { buildChrome } from '../../http/page-chrome.ts'
 import { ukToday } from '../../lib/dates.ts'
 import { breadcrumbsTo, breadcrumbsUnder, childPages } from '../../lib/site-tree.ts'
 import { requirePermission } from '../../middleware/auth.ts'
@@ -16,7 +16,7 @@ import { VacancyPage } from '../../views/pages/vacancy-page.tsx'
 import { contentRoutes } from './content.tsx'
 
 /** The live page tree and chrome, as a public page would load them. */
-const liveChrome = async (c: Context<AppEnv>) => {
+const liveChrome = async (c: Context<StaffEnv>) => {
   const db = c.var.db
   const [tree, settingRows] = await db.batch([publishedPagesQuery(db), settingsQuery(db)])
   return { tree, chrome: buildChrome(tree, settingRows, c.env.SITE_URL) }

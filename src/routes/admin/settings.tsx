@@ -3,15 +3,15 @@ import { setSettingQuery, settingValue } from '../../db/admin-settings.ts'
 import { auditQuery } from '../../db/audit.ts'
 import { insertRevisionQuery } from '../../db/content.ts'
 import { SETTING, bumpContentVersionQuery } from '../../db/settings.ts'
-import type { AppEnv } from '../../env.ts'
+import type { StaffEnv } from '../../env.ts'
 import { isReadable } from '../../forms/fields.ts'
-import { can } from '../../lib/permissions.ts'
+import { can } from '../../auth/permissions.ts'
 import { requirePermission } from '../../middleware/auth.ts'
 import { SettingsPage } from '../../views/admin/settings-page.tsx'
 import { adminContext, announceContentVersion } from './context.ts'
 
 /** The site notice. Saving publishes it at once, so it needs a publisher. */
-export const settingsRoutes = new Hono<AppEnv>()
+export const settingsRoutes = new Hono<StaffEnv>()
 settingsRoutes.use('*', requirePermission('content:edit'))
 
 settingsRoutes.get('/', async (c) =>

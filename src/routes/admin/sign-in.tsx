@@ -12,14 +12,14 @@ import {
   updateStaffQuery,
   useRecoveryCode,
 } from '../../db/staff.ts'
-import type { AppEnv } from '../../env.ts'
+import type { AppEnv, StaffEnv } from '../../env.ts'
 import type { FieldError } from '../../forms/fields.ts'
-import { accessConfig } from '../../lib/access.ts'
-import { DUMMY_HASH, verifyPassword } from '../../lib/password.ts'
-import { newRecoveryCodes, normaliseRecoveryCode } from '../../lib/recovery-codes.ts'
-import { clearSessionCookie, setSessionCookie, startSession } from '../../lib/sessions.ts'
-import { sha256Hex } from '../../lib/tokens.ts'
-import { newTotpSecret, otpauthUri, timeStep, verifyTotp } from '../../lib/totp.ts'
+import { accessConfig } from '../../auth/access.ts'
+import { DUMMY_HASH, verifyPassword } from '../../auth/password.ts'
+import { newRecoveryCodes, normaliseRecoveryCode } from '../../auth/recovery-codes.ts'
+import { clearSessionCookie, setSessionCookie, startSession } from '../../auth/sessions.ts'
+import { sha256Hex } from '../../auth/tokens.ts'
+import { newTotpSecret, otpauthUri, timeStep, verifyTotp } from '../../auth/totp.ts'
 import { requireCsrfToken, requireStage } from '../../middleware/auth.ts'
 import { rateLimit } from '../../middleware/rate-limit.ts'
 import {
@@ -104,7 +104,7 @@ signIn.get('/two-factor', requireStage('password'), (c) =>
 )
 
 /** Ends the part-way session and signs the member in with a new, rotated session. */
-const completeSignIn = async (c: Context<AppEnv>, staffId: number, now: Date, detail: string) => {
+const completeSignIn = async (c: Context<StaffEnv>, staffId: number, now: Date, detail: string) => {
   const db = c.var.db
   const started = await startSession(db, { staffId, stage: 'active', via: 'password', now }, c.var.session!.id)
   await db.batch([
@@ -141,7 +141,7 @@ signIn.post('/two-factor', throttle, requireStage('password'), requireCsrfToken(
 })
 
 /** The set-up page for the session's pending key, making one if there is none yet. */
-const renderEnrol = async (c: Context<AppEnv>, errors: FieldError[] = [], status = 200) => {
+const renderEnrol = async (c: Context<StaffEnv>, errors: FieldError[] = [], status = 200) => {
   const session = c.var.session!
   let secret = session.pendingTotpSecret
   if (!secret) {

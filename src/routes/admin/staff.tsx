@@ -14,16 +14,16 @@ import {
   staffById,
   updateStaffQuery,
 } from '../../db/staff.ts'
-import type { AppEnv } from '../../env.ts'
+import type { StaffEnv } from '../../env.ts'
 import { type FieldError, checkForm, emailAddress, requiredText } from '../../forms/fields.ts'
-import { hashPassword } from '../../lib/password.ts'
-import { newRecoveryCode } from '../../lib/recovery-codes.ts'
+import { hashPassword } from '../../auth/password.ts'
+import { newRecoveryCode } from '../../auth/recovery-codes.ts'
 import { requirePermission } from '../../middleware/auth.ts'
 import { StaffPage } from '../../views/admin/staff-pages.tsx'
 import { adminContext } from './context.ts'
 
 /** Staff accounts and sessions, for admins. */
-export const staffRoutes = new Hono<AppEnv>()
+export const staffRoutes = new Hono<StaffEnv>()
 staffRoutes.use('*', requirePermission('staff:manage'))
 
 const newStaffForm = z.object({
@@ -42,7 +42,7 @@ const NOTICES: Record<string, string> = {
 }
 
 const renderStaff = async (
-  c: Context<AppEnv>,
+  c: Context<StaffEnv>,
   extra: { values?: Record<string, string>; errors?: FieldError[]; created?: { email: string; password: string } } = {},
   status = 200,
 ) =>
@@ -89,7 +89,7 @@ staffRoutes.post('/second-pair-of-eyes', async (c) => {
 })
 
 /** The account an action is about; an admin cannot act on their own account here. */
-const other = async (c: Context<AppEnv>) => {
+const other = async (c: Context<StaffEnv>) => {
   const id = Number(c.req.param('id'))
   const member = Number.isSafeInteger(id) ? await staffById(c.var.db, id) : undefined
   if (!member) throw new HTTPException(404)

@@ -1,5 +1,5 @@
-import type { Permission } from '../../lib/permissions.ts'
-import { can } from '../../lib/permissions.ts'
+import type { Permission } from '../../auth/permissions.ts'
+import { can } from '../../auth/permissions.ts'
 import { PageHeading } from '../components/page-heading.tsx'
 import { type AdminContext, AdminLayout } from './layout.tsx'
 

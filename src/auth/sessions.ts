@@ -3,10 +3,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Database } from '../db/client.ts'
 import type { SessionStage } from '../db/schema.ts'
 import { type NewSession, deleteSessionQuery, insertSessionQuery } from '../db/sessions.ts'
-import type { AppEnv } from '../env.ts'
 import { SESSION_COOKIE } from './cookie-names.ts'
 import { randomToken, sha256Hex } from './tokens.ts'
-
 
 /** A signed-in session ends after this long without a request. */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000
@@ -16,7 +14,7 @@ export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000
 export const PARTIAL_TIMEOUT_MS = 10 * 60 * 1000
 
 /** The session cookie's token from a request, if any. */
-export const sessionToken = (c: Context<AppEnv>) => getCookie(c, SESSION_COOKIE)
+export const sessionToken = (c: Context) => getCookie(c, SESSION_COOKIE)
 
 /**
  * Queries that start a new session (and end `replacing`, so a session is rotated at each step
@@ -45,7 +43,7 @@ export const startSession = async (
 }
 
 /** Sets the session cookie: HttpOnly, Secure, SameSite=Strict, host-only. */
-export const setSessionCookie = (c: Context<AppEnv>, token: string, lifetimeMs: number) =>
+export const setSessionCookie = (c: Context, token: string, lifetimeMs: number) =>
   setCookie(c, SESSION_COOKIE, token, {
     path: '/',
     secure: true,
@@ -55,5 +53,5 @@ export const setSessionCookie = (c: Context<AppEnv>, token: string, lifetimeMs: 
   })
 
 /** Removes the session cookie from the browser. */
-export const clearSessionCookie = (c: Context<AppEnv>) =>
+export const clearSessionCookie = (c: Context) =>
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true })

@@ -4,8 +4,8 @@ import { publishedPagesQuery } from '../db/pages.ts'
 import { settingsQuery } from '../db/settings.ts'
 import type { AppEnv } from '../env.ts'
 import { ErrorPage } from '../views/pages/error-page.tsx'
-import { bareChrome, buildChrome } from './chrome.ts'
-import { logError } from './log.ts'
+import { bareChrome, buildChrome } from './page-chrome.ts'
+import { logError } from '../lib/log.ts'
 
 /** What to tell a visitor when a built-in middleware refuses a request. */
 const MIDDLEWARE_MESSAGES: Record<number, string> = {

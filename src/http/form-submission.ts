@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../env.ts'
 import { logError } from '../lib/log.ts'
 import { TURNSTILE_FIELD, turnstileSiteKey, verifyTurnstile } from '../lib/turnstile.ts'
-import { type FieldError, HONEYPOT_FIELD, readableOnly } from './fields.ts'
+import { type FieldError, HONEYPOT_FIELD, readableOnly } from '../forms/fields.ts'
 
 /** The visitor's answers as they are shown back in the form: unreadable characters removed. */
 export const shownValues = (values: Record<string, string>) =>

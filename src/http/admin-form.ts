@@ -1,0 +1,28 @@
+import type { Context } from 'hono'
+import type * as z from 'zod/mini'
+import { type FieldError, checkForm } from '../forms/fields.ts'
+
+/** A staff form as read: what was typed (to show back) and its checked data, or its errors. */
+export type AdminForm<T> =
+  | { ok: true; values: Record<string, string>; data: T }
+  | { ok: false; values: Record<string, string>; errors: FieldError[] }
+
+/**
+ * Reads a staff form and checks it against its schema (forms/*.ts). The CSRF token, which
+ * middleware has already checked, and any file fields are left out of `values`, so a failed
+ * form can be shown again with exactly the text the member typed.
+ */
+export const readAdminForm = async <S extends z.ZodMiniType>(
+  c: Context,
+  schema: S,
+): Promise<AdminForm<z.infer<S>>> => {
+  const body = await c.req.parseBody()
+  const values: Record<string, string> = {}
+  for (const [name, value] of Object.entries(body)) {
+    if (name !== 'csrf' && typeof value === 'string') values[name] = value
+  }
+  const checked = checkForm(schema, values)
+  return checked.ok
+    ? { ok: true, values, data: checked.data }
+    : { ok: false, values, errors: checked.errors }
+}
