@@ -1,10 +1,8 @@
 import type { Context, ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { publishedPagesQuery } from '../db/pages.ts'
-import { settingsQuery } from '../db/settings.ts'
 import type { AppEnv } from '../env.ts'
 import { ErrorPage } from '../views/pages/error-page.tsx'
-import { bareChrome, buildChrome } from './page-chrome.ts'
+import { bareChrome, batchWithChrome } from './page-chrome.ts'
 import { logError } from '../lib/log.ts'
 
 /** What to tell a visitor when a built-in middleware refuses a request. */
@@ -16,9 +14,8 @@ const MIDDLEWARE_MESSAGES: Record<number, string> = {
 export const renderError = async (c: Context<AppEnv>, status: number, message?: string) => {
   let chrome = bareChrome(c.env.SITE_URL)
   try {
-    const db = c.var.db
-    const [tree, settingRows] = await db.batch([publishedPagesQuery(db), settingsQuery(db)])
-    chrome = buildChrome(tree, settingRows, c.env.SITE_URL)
+    // No queries of its own: the batch is only the two the chrome needs, still one round trip.
+    chrome = (await batchWithChrome(c, [])).chrome
   } catch {
     // The page still renders; the original error is what gets logged.
   }

@@ -1,13 +1,12 @@
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch'
-import type { Context } from 'hono'
 import { publishedPagesQuery, type TreePage } from '../db/pages.ts'
 import { SETTING, settingsQuery } from '../db/settings.ts'
-import type { AppEnv } from '../env.ts'
+import type { Database } from '../db/client.ts'
 import { navigationLinks } from '../lib/site-tree.ts'
 import type { Chrome } from '../views/layout.tsx'
 
 /** Builds the page chrome from the published page tree and the settings rows. */
-export const buildChrome = (
+const buildChrome = (
   tree: TreePage[],
   settingRows: { key: string; value: string }[],
   siteUrl: string,
@@ -33,7 +32,8 @@ export const bareChrome = (siteUrl: string): Chrome => ({ nav: [], notice: '', a
  * the chrome built from it, and the route's results in the order it gave them.
  */
 export const batchWithChrome = async <const T extends readonly BatchItem<'sqlite'>[]>(
-  c: Context<AppEnv>,
+  // Only what it reads, so public and staff routes (whose environments differ) both pass `c`.
+  c: { var: { db: Database }; env: { SITE_URL: string } },
   queries: T,
 ): Promise<{ tree: TreePage[]; chrome: Chrome; results: BatchResponse<T> }> => {
   const db = c.var.db

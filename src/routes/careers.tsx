@@ -1,8 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
-import { pageByPathQuery, publishedPagesQuery } from '../db/pages.ts'
-import { settingsQuery } from '../db/settings.ts'
+import { pageByPathQuery } from '../db/pages.ts'
 import { insertSubmission } from '../db/submissions.ts'
 import { openVacanciesQuery, vacancyBySlugQuery } from '../db/vacancies.ts'
 import type { AppEnv } from '../env.ts'
@@ -17,7 +16,7 @@ import {
   securityCheck,
   shownValues,
 } from '../http/form-submission.ts'
-import { buildChrome } from '../http/page-chrome.ts'
+import { batchWithChrome } from '../http/page-chrome.ts'
 import { type CvFormat, sniffCvFormat } from '../lib/cv-file.ts'
 import { formatDate, ukToday } from '../lib/dates.ts'
 import { newReference } from '../lib/reference.ts'
@@ -50,16 +49,15 @@ const APPLICATION_FIELDS = [
 
 careers.get('/', async (c) => {
   const db = c.var.db
-  const [tree, settingRows, [page], vacancies] = await db.batch([
-    publishedPagesQuery(db),
-    settingsQuery(db),
-    pageByPathQuery(db, '/careers'),
-    openVacanciesQuery(db, ukToday()),
-  ])
+  const {
+    tree,
+    chrome,
+    results: [[page], vacancies],
+  } = await batchWithChrome(c, [pageByPathQuery(db, '/careers'), openVacanciesQuery(db, ukToday())])
   if (!page || page.status !== 'published') throw new HTTPException(404)
   return c.html(
     <CareersPage
-      chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
+      chrome={chrome}
       page={page}
       breadcrumbs={breadcrumbsTo(tree, page.parentId)}
       vacancies={vacancies}
@@ -69,12 +67,11 @@ careers.get('/', async (c) => {
 
 /** Loads a vacancy that is open today with the page chrome: 404 if unknown, 410 once closed. */
 const openVacancy = async (c: Context<AppEnv>, slug: string) => {
-  const db = c.var.db
-  const [tree, settingRows, [vacancy]] = await db.batch([
-    publishedPagesQuery(db),
-    settingsQuery(db),
-    vacancyBySlugQuery(db, slug),
-  ])
+  const {
+    tree,
+    chrome,
+    results: [[vacancy]],
+  } = await batchWithChrome(c, [vacancyBySlugQuery(c.var.db, slug)])
   if (!vacancy) throw new HTTPException(404)
   if (vacancy.status === 'unpublished') throw new HTTPException(410)
   if (vacancy.closingDate < ukToday()) {
@@ -82,20 +79,29 @@ const openVacancy = async (c: Context<AppEnv>, slug: string) => {
       message: `This vacancy closed on ${formatDate(vacancy.closingDate)}. See the current vacancies on the careers page.`,
     })
   }
-  return { tree, vacancy, chrome: buildChrome(tree, settingRows, c.env.SITE_URL) }
+  return { tree, vacancy, chrome }
 }
 
 careers.get('/vacancies/:slug', async (c) => {
   const { tree, vacancy, chrome } = await openVacancy(c, c.req.param('slug'))
   return c.html(
-    <VacancyPage chrome={chrome} vacancy={vacancy} breadcrumbs={breadcrumbsUnder(tree, '/careers')} />,
+    <VacancyPage
+      chrome={chrome}
+      vacancy={vacancy}
+      breadcrumbs={breadcrumbsUnder(tree, '/careers')}
+    />,
   )
 })
 
 type FormState = Pick<ApplyPageProps, 'values' | 'errors' | 'unavailable'>
 
 /** Renders the application form, with what the visitor sent when there was a problem. */
-const renderApply = async (c: Context<AppEnv>, slug: string, state: FormState = {}, status = 200) => {
+const renderApply = async (
+  c: Context<AppEnv>,
+  slug: string,
+  state: FormState = {},
+  status = 200,
+) => {
   const { tree, vacancy, chrome } = await openVacancy(c, slug)
   const breadcrumbs = [
     ...breadcrumbsUnder(tree, '/careers'),
@@ -119,13 +125,17 @@ careers.get('/vacancies/:slug/apply', (c) => renderApply(c, c.req.param('slug'))
 /** Asks for the CV again: files are not kept when a form comes back. */
 const againError: FieldError = { field: 'cv', message: CV_ERRORS.again }
 
-/** Checks the uploaded CV: its format from its content, or the error to show. */
-const checkCv = async (file: File | undefined): Promise<CvFormat | FieldError> => {
+/** A CV that passed its checks: the file travels with its format, so what is stored was checked. */
+type CheckedCv = { file: File; format: CvFormat }
+
+/** Checks the uploaded CV: the file with its format from its content, or the error to show. */
+const checkCv = async (file: File | undefined): Promise<CheckedCv | FieldError> => {
   const error = (message: string) => ({ field: 'cv', message })
   if (!file || (file.size === 0 && file.name === '')) return error(CV_ERRORS.missing)
   if (file.size === 0) return error(CV_ERRORS.empty)
   if (file.size > CV_MAX_BYTES) return error(CV_ERRORS.tooBig)
-  return sniffCvFormat(new Uint8Array(await file.arrayBuffer())) ?? error(CV_ERRORS.wrongType)
+  const format = sniffCvFormat(new Uint8Array(await file.arrayBuffer()))
+  return format ? { file, format } : error(CV_ERRORS.wrongType)
 }
 
 careers.post(
@@ -149,15 +159,16 @@ careers.post(
     if (security === 'failed') errors.push(TURNSTILE_ERROR)
     if (errors.length > 0 && !('field' in cv)) errors.push(againError)
     if (!checked.ok || 'field' in cv || errors.length > 0) {
-      return renderApply(c, slug, { values: shown, errors: inPageOrder(errors, APPLICATION_FIELDS) }, 400)
+      const ordered = inPageOrder(errors, APPLICATION_FIELDS)
+      return renderApply(c, slug, { values: shown, errors: ordered }, 400)
     }
 
     const reference = newReference()
-    const cvKey = `cv/${reference}.${cv.extension}`
+    const cvKey = `cv/${reference}.${cv.format.extension}`
     const stored = await storeApplication(c, {
       cvKey,
-      cv: files.cv!,
-      format: cv,
+      cv: cv.file,
+      format: cv.format,
       submission: {
         reference,
         kind: 'application',
@@ -165,9 +176,9 @@ careers.post(
         fields: { ...checked.data, vacancy: vacancy.title },
         status: filledHoneypot(values) ? 'spam' : 'new',
         cvKey,
-        cvFileName: files.cv!.name.slice(0, 255),
-        cvContentType: cv.contentType,
-        cvSize: files.cv!.size,
+        cvFileName: cv.file.name.slice(0, 255),
+        cvContentType: cv.format.contentType,
+        cvSize: cv.file.size,
       },
     })
     if (!stored) {

@@ -1,8 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
-import { pageByPathQuery, publishedPagesQuery } from '../db/pages.ts'
-import { settingsQuery } from '../db/settings.ts'
+import { pageByPathQuery } from '../db/pages.ts'
 import { insertSubmission } from '../db/submissions.ts'
 import type { AppEnv } from '../env.ts'
 import { contactForm } from '../forms/contact.ts'
@@ -15,7 +14,7 @@ import {
   securityCheck,
   shownValues,
 } from '../http/form-submission.ts'
-import { buildChrome } from '../http/page-chrome.ts'
+import { batchWithChrome } from '../http/page-chrome.ts'
 import { newReference } from '../lib/reference.ts'
 import { breadcrumbsTo } from '../lib/site-tree.ts'
 import { turnstileSiteKey } from '../lib/turnstile.ts'
@@ -37,16 +36,15 @@ type FormState = Pick<ContactPageProps, 'values' | 'errors' | 'unavailable'>
 
 /** Renders the contact page, with what the visitor sent when there was a problem. */
 const renderContact = async (c: Context<AppEnv>, state: FormState = {}, status = 200) => {
-  const db = c.var.db
-  const [tree, settingRows, [page]] = await db.batch([
-    publishedPagesQuery(db),
-    settingsQuery(db),
-    pageByPathQuery(db, '/contact'),
-  ])
+  const {
+    tree,
+    chrome,
+    results: [[page]],
+  } = await batchWithChrome(c, [pageByPathQuery(c.var.db, '/contact')])
   if (!page || page.status !== 'published') throw new HTTPException(404)
   const res = await c.html(
     <ContactPage
-      chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
+      chrome={chrome}
       page={page}
       breadcrumbs={breadcrumbsTo(tree, page.parentId)}
       turnstileSiteKey={turnstileSiteKey(c.env)}
@@ -67,7 +65,9 @@ contact.post(
     const { values } = await readForm(c.req.raw)
     const shown = shownValues(values)
     const security = await securityCheck(c, values)
-    if (security === 'unavailable') return renderContact(c, { values: shown, unavailable: true }, 503)
+    if (security === 'unavailable') {
+      return renderContact(c, { values: shown, unavailable: true }, 503)
+    }
     const checked = checkForm(contactForm, values)
     const errors = checked.ok ? [] : checked.errors
     if (security === 'failed') errors.push(TURNSTILE_ERROR)

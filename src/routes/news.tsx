@@ -1,10 +1,9 @@
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { NEWS_PAGE_SIZE, articleBySlugQuery, newsCountQuery, newsPageQuery } from '../db/news.ts'
-import { pageByPathQuery, publishedPagesQuery } from '../db/pages.ts'
-import { settingsQuery } from '../db/settings.ts'
+import { pageByPathQuery } from '../db/pages.ts'
 import type { AppEnv } from '../env.ts'
-import { buildChrome } from '../http/page-chrome.ts'
+import { batchWithChrome } from '../http/page-chrome.ts'
 import { breadcrumbsTo, breadcrumbsUnder } from '../lib/site-tree.ts'
 import { NewsArticlePage } from '../views/pages/news-article-page.tsx'
 import { NewsListPage } from '../views/pages/news-list-page.tsx'
@@ -24,9 +23,11 @@ news.get('/', async (c) => {
   const pageNumber = raw === undefined ? 1 : Number(raw)
   const db = c.var.db
   const now = new Date()
-  const [tree, settingRows, [page], [counted], articles] = await db.batch([
-    publishedPagesQuery(db),
-    settingsQuery(db),
+  const {
+    tree,
+    chrome,
+    results: [[page], [counted], articles],
+  } = await batchWithChrome(c, [
     pageByPathQuery(db, '/news'),
     newsCountQuery(db, now),
     newsPageQuery(db, pageNumber, now),
@@ -37,7 +38,7 @@ news.get('/', async (c) => {
   }
   return c.html(
     <NewsListPage
-      chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
+      chrome={chrome}
       page={page}
       breadcrumbs={breadcrumbsTo(tree, page.parentId)}
       articles={articles}
@@ -49,16 +50,16 @@ news.get('/', async (c) => {
 
 news.get('/:slug', async (c) => {
   const db = c.var.db
-  const [tree, settingRows, [article]] = await db.batch([
-    publishedPagesQuery(db),
-    settingsQuery(db),
-    articleBySlugQuery(db, c.req.param('slug'), new Date()),
-  ])
+  const {
+    tree,
+    chrome,
+    results: [[article]],
+  } = await batchWithChrome(c, [articleBySlugQuery(db, c.req.param('slug'), new Date())])
   if (!article) throw new HTTPException(404)
   if (!article.live) throw new HTTPException(410)
   return c.html(
     <NewsArticlePage
-      chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
+      chrome={chrome}
       article={article}
       breadcrumbs={breadcrumbsUnder(tree, '/news')}
     />,

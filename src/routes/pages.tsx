@@ -1,11 +1,10 @@
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { allNewsQuery, latestNewsQuery } from '../db/news.ts'
-import { pageByPathQuery, publishedPagesQuery, redirectQuery } from '../db/pages.ts'
-import { settingsQuery } from '../db/settings.ts'
+import { pageByPathQuery, redirectQuery } from '../db/pages.ts'
 import { openVacanciesQuery } from '../db/vacancies.ts'
 import type { AppEnv } from '../env.ts'
-import { batchWithChrome, buildChrome } from '../http/page-chrome.ts'
+import { batchWithChrome } from '../http/page-chrome.ts'
 import { ukToday } from '../lib/dates.ts'
 import { breadcrumbsTo, childPages, pageTree } from '../lib/site-tree.ts'
 import { ContentPage } from '../views/pages/content-page.tsx'
@@ -28,17 +27,16 @@ pages.get('/', async (c) => {
 pages.get('/sitemap', async (c) => {
   const db = c.var.db
   const now = new Date()
-  const [tree, settingRows, news, vacancies] = await db.batch([
-    publishedPagesQuery(db),
-    settingsQuery(db),
-    allNewsQuery(db, now),
-    openVacanciesQuery(db, ukToday(now)),
-  ])
+  const {
+    tree,
+    chrome,
+    results: [news, vacancies],
+  } = await batchWithChrome(c, [allNewsQuery(db, now), openVacanciesQuery(db, ukToday(now))])
   const page = tree.find((p) => p.path === '/sitemap')
   if (!page) throw new HTTPException(404)
   return c.html(
     <SitemapPage
-      chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
+      chrome={chrome}
       page={page}
       breadcrumbs={breadcrumbsTo(tree, page.parentId)}
       tree={pageTree(tree)}
@@ -58,12 +56,11 @@ pages.get('*', async (c) => {
     return c.redirect(`${path.replace(/\/+$/, '') || '/'}${url.search}`, 301)
   }
   const db = c.var.db
-  const [tree, settingRows, [page], [redirect]] = await db.batch([
-    publishedPagesQuery(db),
-    settingsQuery(db),
-    pageByPathQuery(db, path),
-    redirectQuery(db, path),
-  ])
+  const {
+    tree,
+    chrome,
+    results: [[page], [redirect]],
+  } = await batchWithChrome(c, [pageByPathQuery(db, path), redirectQuery(db, path)])
   if (page?.status === 'unpublished') throw new HTTPException(410)
   if (!page || page.status !== 'published') {
     if (redirect) return c.redirect(redirect.toPath, 301)
@@ -71,7 +68,7 @@ pages.get('*', async (c) => {
   }
   return c.html(
     <ContentPage
-      chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
+      chrome={chrome}
       page={page}
       breadcrumbs={breadcrumbsTo(tree, page.parentId)}
       children={childPages(tree, page.id)}

@@ -1,11 +1,9 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { publishedPagesQuery } from '../db/pages.ts'
 import type { SubmissionKind } from '../db/schema.ts'
-import { settingsQuery } from '../db/settings.ts'
 import { submissionByReferenceQuery } from '../db/submissions.ts'
 import type { AppEnv } from '../env.ts'
-import { buildChrome } from '../http/page-chrome.ts'
+import { batchWithChrome } from '../http/page-chrome.ts'
 import { REFERENCE_PATTERN } from '../lib/reference.ts'
 import { SentPage } from '../views/pages/sent-page.tsx'
 
@@ -18,19 +16,13 @@ export const sentPage = (kind: SubmissionKind) =>
     const reference = c.req.query('reference') ?? ''
     if (!REFERENCE_PATTERN.test(reference)) throw new HTTPException(404)
     const db = c.var.db
-    const [tree, settingRows, [stored]] = await db.batch([
-      publishedPagesQuery(db),
-      settingsQuery(db),
-      submissionByReferenceQuery(db, reference),
-    ])
+    const {
+      chrome,
+      results: [[stored]],
+    } = await batchWithChrome(c, [submissionByReferenceQuery(db, reference)])
     if (stored?.kind !== kind) throw new HTTPException(404)
     const res = await c.html(
-      <SentPage
-        chrome={buildChrome(tree, settingRows, c.env.SITE_URL)}
-        kind={kind}
-        reference={reference}
-        path={c.req.path}
-      />,
+      <SentPage chrome={chrome} kind={kind} reference={reference} path={c.req.path} />,
     )
     res.headers.set('Cache-Control', 'no-store')
     return res
