@@ -1,36 +1,39 @@
+import { diffArrays } from 'diff'
+
 /** A run of a diff: text both sides share, or text only one side has. */
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string }
 
 /**
- * A line diff of two texts by longest common subsequence. Content bodies are a few hundred
- * lines at most, so the O(n·m) table is small.
+ * Most lines, both sides together, that diffLines compares. Myers' algorithm (the diff package)
+ * costs O((n + m) · d) for n + m lines and d edits, so the line count bounds the cost together
+ * with MAX_DIFF_EDITS: 20,000 lines and 1,000 edits took about 100 ms and a few MB at worst in
+ * V8 (the engine workerd runs), well inside a Worker's CPU time and 128 MB. Bodies are capped at
+ * 50,000 characters, so real pages of a few hundred lines are nowhere near it.
  */
-export const diffLines = (before: string, after: string): DiffPart[] => {
+export const MAX_DIFF_LINES = 20_000
+
+/**
+ * Most lines added plus lines removed that diffLines will work through before giving up. A diff
+ * of more than about 500 changed lines is no longer readable anyway. This, not the package's
+ * `timeout` option, bounds the work, since a Worker's clock stands still while it computes.
+ */
+export const MAX_DIFF_EDITS = 1_000
+
+/**
+ * A line diff of two texts, consecutive lines of a kind joined by '\n'; null when they are too
+ * large, or too different, to compare within a Worker's budget (see MAX_DIFF_LINES).
+ */
+export const diffLines = (before: string, after: string): DiffPart[] | null => {
+  // Unchanged text needs no diff, however long, and saying so beats "too large".
+  if (before === after) return [{ kind: 'same', text: before }]
   const a = before.split('\n')
   const b = after.split('\n')
-  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0))
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!)
-    }
-  }
-  const parts: DiffPart[] = []
-  const push = (kind: DiffPart['kind'], line: string) => {
-    const last = parts.at(-1)
-    if (last?.kind === kind) last.text += `\n${line}`
-    else parts.push({ kind, text: line })
-  }
-  let i = 0
-  let j = 0
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      push('same', a[i]!)
-      i++
-      j++
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) push('removed', a[i++]!)
-    else push('added', b[j++]!)
-  }
-  while (i < a.length) push('removed', a[i++]!)
-  while (j < b.length) push('added', b[j++]!)
-  return parts
+  if (a.length + b.length > MAX_DIFF_LINES) return null
+  // Lines as array items rather than the package's diffLines, which keeps each '\n' on its line.
+  const changes = diffArrays(a, b, { maxEditLength: MAX_DIFF_EDITS })
+  if (!changes) return null
+  return changes.map((c) => ({
+    kind: c.added ? 'added' : c.removed ? 'removed' : 'same',
+    text: c.value.join('\n'),
+  }))
 }
