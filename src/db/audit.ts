@@ -1,9 +1,17 @@
-import { and, count, desc, eq, gte, like, lt } from 'drizzle-orm'
+import { type SQL, and, count, desc, eq, gte, like, lt } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import { auditLog, staff } from './schema.ts'
 
-/** An audit entry to add. `actorId` is null for someone not signed in. */
-export type AuditEntry = { actorId: number | null; action: string; target?: string; detail?: string }
+/**
+ * An audit entry to add. `actorId` is null for someone not signed in. `target` may be SQL when
+ * the batch that records it creates the target (its id is known only inside the batch).
+ */
+export type AuditEntry = {
+  actorId: number | null
+  action: string
+  target?: string | SQL
+  detail?: string
+}
 
 /** Query that adds an audit entry; batch it with the change it records. The log is append-only. */
 export const auditQuery = (db: Database, entry: AuditEntry) =>

@@ -1,14 +1,14 @@
 // Staff-side queries for pages, news and vacancies: drafts live in `revisions`; the content
-// row holds what is live. Saving adds a revision; publishing copies one into the row.
-import { and, asc, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm'
-import type { NewsData, PageData, VacancyData } from '../forms/content.ts'
+// row holds what is live. Saving adds a revision; publishing copies one into the row. Each
+// function is written once for every kind, against its entry in content-tables.ts.
+import { and, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm'
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Database } from './client.ts'
-import { newsArticles, pages, redirects, revisions, staff, vacancies } from './schema.ts'
+import { CONTENT_TABLES, type ContentData, type EditableKind } from './content-tables.ts'
+import { pages, redirects, revisions, staff } from './schema.ts'
 import { bumpContentVersionQuery } from './settings.ts'
 
-/** The kinds of content staff edit, with the data each revision holds. */
-export type ContentData = { page: PageData; news: NewsData; vacancy: VacancyData }
-export type EditableKind = keyof ContentData
+export type { ContentData, EditableKind } from './content-tables.ts'
 
 /** A content item as the admin lists and edit pages show it. */
 export type ContentSummary = {
@@ -22,58 +22,53 @@ export type ContentSummary = {
   updatedAt: Date
 }
 
-// Written out with an alias: inside a subquery Drizzle would print the outer id unqualified.
-const latestRevisionId = (kind: EditableKind, table: 'pages' | 'news_articles' | 'vacancies') =>
-  sql<number | null>`(select max(r.id) from revisions r where r.kind = ${kind} and r.content_id = ${sql.identifier(table)}.id)`
+/** A content item with its live data in revision form. */
+export type ContentItem<K extends EditableKind> = ContentSummary & { live: ContentData[K] }
 
-/** Every item of a kind, for its list: pages in path order, news newest first, vacancies by closing date. */
-export const listContent = async (db: Database, kind: EditableKind): Promise<ContentSummary[]> => {
-  if (kind === 'page') {
-    return db
-      .select({ id: pages.id, title: pages.title, address: pages.path, status: pages.status, publishedRevisionId: pages.publishedRevisionId, latestRevisionId: latestRevisionId('page', 'pages'), updatedAt: pages.updatedAt })
-      .from(pages)
-      .orderBy(asc(pages.path))
+// Written out with an alias: inside a subquery Drizzle would print the outer id unqualified.
+const latestRevisionId = (kind: EditableKind) =>
+  sql<
+    number | null
+  >`(select max(r.id) from revisions r where r.kind = ${kind} and r.content_id = ${CONTENT_TABLES[kind].table}.id)`
+
+/** The columns of the staff list and edit page header. */
+const summaryColumns = (kind: EditableKind) => {
+  const { table, addressColumn } = CONTENT_TABLES[kind]
+  return {
+    id: table.id,
+    title: table.title,
+    address: sql<string>`${addressColumn}`,
+    status: table.status,
+    publishedRevisionId: table.publishedRevisionId,
+    latestRevisionId: latestRevisionId(kind),
+    updatedAt: table.updatedAt,
   }
-  if (kind === 'news') {
-    return db
-      .select({ id: newsArticles.id, title: newsArticles.title, address: newsArticles.slug, status: newsArticles.status, publishedRevisionId: newsArticles.publishedRevisionId, latestRevisionId: latestRevisionId('news', 'news_articles'), updatedAt: newsArticles.updatedAt })
-      .from(newsArticles)
-      .orderBy(desc(newsArticles.publishedAt), desc(newsArticles.id))
-  }
-  return db
-    .select({ id: vacancies.id, title: vacancies.title, address: vacancies.slug, status: vacancies.status, publishedRevisionId: vacancies.publishedRevisionId, latestRevisionId: latestRevisionId('vacancy', 'vacancies'), updatedAt: vacancies.updatedAt })
-    .from(vacancies)
-    .orderBy(desc(vacancies.closingDate))
 }
 
-/** The summary fields of a row, for contentItem. */
-const summaryOf = (
-  row: { id: number; title: string; status: ContentSummary['status']; publishedRevisionId: number | null; updatedAt: Date; latestRevisionId: number | null },
-  address: string,
-) => ({
-  id: row.id,
-  title: row.title,
-  address,
-  status: row.status,
-  publishedRevisionId: row.publishedRevisionId,
-  latestRevisionId: row.latestRevisionId,
-  updatedAt: row.updatedAt,
-})
+/** Every item of a kind, for its list: pages in path order, news newest first, vacancies by closing date. */
+export const listContent = (db: Database, kind: EditableKind): Promise<ContentSummary[]> => {
+  const { table, order } = CONTENT_TABLES[kind]
+  return db.select(summaryColumns(kind)).from(table).orderBy(...order)
+}
 
 /** One content row, with its live data in revision form, or undefined (one query). */
-export const contentItem = async <K extends EditableKind>(db: Database, kind: K, id: number) => {
-  let item: (ContentSummary & { live: ContentData[EditableKind] }) | undefined
-  if (kind === 'page') {
-    const row = await db.select({ ...getTableColumns(pages), latestRevisionId: latestRevisionId('page', 'pages') }).from(pages).where(eq(pages.id, id)).get()
-    item = row && { ...summaryOf(row, row.path), live: { path: row.path, parentId: row.parentId, title: row.title, summary: row.summary, body: row.body, navOrder: row.navOrder } }
-  } else if (kind === 'news') {
-    const row = await db.select({ ...getTableColumns(newsArticles), latestRevisionId: latestRevisionId('news', 'news_articles') }).from(newsArticles).where(eq(newsArticles.id, id)).get()
-    item = row && { ...summaryOf(row, row.slug), live: { slug: row.slug, title: row.title, summary: row.summary, body: row.body } }
-  } else {
-    const row = await db.select({ ...getTableColumns(vacancies), latestRevisionId: latestRevisionId('vacancy', 'vacancies') }).from(vacancies).where(eq(vacancies.id, id)).get()
-    item = row && { ...summaryOf(row, row.slug), live: { slug: row.slug, title: row.title, summary: row.summary, grade: row.grade, location: row.location, salary: row.salary, closingDate: row.closingDate, body: row.body } }
-  }
-  return item as (ContentSummary & { live: ContentData[K] }) | undefined
+export const contentItem = async <K extends EditableKind>(
+  db: Database,
+  kind: K,
+  id: number,
+): Promise<ContentItem<K> | undefined> => {
+  const { table, fields } = CONTENT_TABLES[kind]
+  const columns: Record<string, AnySQLiteColumn> = getTableColumns(table)
+  const live = Object.fromEntries(
+    fields.flatMap((field) => (columns[field] ? [[field, columns[field]]] : [])),
+  )
+  const row = await db
+    .select({ ...summaryColumns(kind), live })
+    .from(table)
+    .where(eq(table.id, id))
+    .get()
+  // The row's editable columns are, by definition, the data a revision of this kind holds.
+  return row && { ...row, live: row.live as ContentData[K] }
 }
 
 /** A stored revision with its author's name. */
@@ -100,7 +95,11 @@ const revisionColumns = {
 }
 
 /** Every revision of an item, newest first. */
-export const revisionsOf = (db: Database, kind: EditableKind | 'setting', contentId: number): Promise<RevisionRow[]> =>
+export const revisionsOf = (
+  db: Database,
+  kind: EditableKind | 'setting',
+  contentId: number,
+): Promise<RevisionRow[]> =>
   db
     .select(revisionColumns)
     .from(revisions)
@@ -120,7 +119,12 @@ export const latestRevisionOf = (db: Database, kind: EditableKind, contentId: nu
     .get()
 
 /** One revision of an item. */
-export const revisionOf = (db: Database, kind: EditableKind | 'setting', contentId: number, id: number) =>
+export const revisionOf = (
+  db: Database,
+  kind: EditableKind | 'setting',
+  contentId: number,
+  id: number,
+) =>
   db
     .select(revisionColumns)
     .from(revisions)
@@ -131,108 +135,137 @@ export const revisionOf = (db: Database, kind: EditableKind | 'setting', content
 /** Query that stores a revision of an existing item. */
 export const insertRevisionQuery = (
   db: Database,
-  revision: { kind: EditableKind | 'setting'; contentId: number; data: unknown; authorId: number; note?: string },
+  revision: {
+    kind: EditableKind | 'setting'
+    contentId: number
+    data: unknown
+    authorId: number
+    note?: string
+  },
 ) => db.insert(revisions).values({ ...revision, note: revision.note ?? '' })
 
 /** Whether another item of the kind already uses this path or slug. */
-export const addressTaken = async (db: Database, kind: EditableKind, address: string, exceptId: number | null) => {
-  const except = exceptId ?? -1
-  const row =
-    kind === 'page'
-      ? await db.select({ id: pages.id }).from(pages).where(and(eq(pages.path, address), ne(pages.id, except))).get()
-      : kind === 'news'
-        ? await db.select({ id: newsArticles.id }).from(newsArticles).where(and(eq(newsArticles.slug, address), ne(newsArticles.id, except))).get()
-        : await db.select({ id: vacancies.id }).from(vacancies).where(and(eq(vacancies.slug, address), ne(vacancies.id, except))).get()
+export const addressTaken = async (
+  db: Database,
+  kind: EditableKind,
+  address: string,
+  exceptId: number | null,
+) => {
+  const { table, addressColumn } = CONTENT_TABLES[kind]
+  const row = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(addressColumn, address), ne(table.id, exceptId ?? -1)))
+    .get()
   return Boolean(row)
 }
 
 /**
  * Queries that create a draft item and its first revision, atomically: the revision takes the
- * new row's id from last_insert_rowid().
+ * new row's id from last_insert_rowid(). The first query returns the new id.
  */
-export const createDraftQueries = <K extends EditableKind>(db: Database, kind: K, data: ContentData[K], authorId: number) => {
-  // A revision's data is exactly its row's editable columns.
-  const insertRow =
-    kind === 'page'
-      ? db.insert(pages).values({ ...(data as PageData), status: 'draft' })
-      : kind === 'news'
-        ? db.insert(newsArticles).values({ ...(data as NewsData), status: 'draft' })
-        : db.insert(vacancies).values({ ...(data as VacancyData), status: 'draft' })
+export const createDraftQueries = <K extends EditableKind>(
+  db: Database,
+  kind: K,
+  data: ContentData[K],
+  authorId: number,
+) => {
+  const { table } = CONTENT_TABLES[kind]
+  // TypeScript cannot relate a generic kind's data to its own table's insert type. `data` is
+  // that kind's editable columns, checked by its schema; every other column has a default.
+  const row: Record<string, unknown> = { ...data, status: 'draft' }
   return [
-    insertRow,
-    db.insert(revisions).values({ kind, contentId: sql`last_insert_rowid()`, data, authorId, note: 'Created' }),
+    db
+      .insert(table)
+      .values(row as (typeof table)['$inferInsert'])
+      .returning({ id: table.id }),
+    db
+      .insert(revisions)
+      .values({ kind, contentId: sql`last_insert_rowid()`, data, authorId, note: 'Created' }),
   ] as const
 }
-
-/** The id of the newest item of a kind created by `authorId` (just after createDraftQueries). */
-export const newestRevisionBy = (db: Database, kind: EditableKind, authorId: number) =>
-  db
-    .select({ contentId: revisions.contentId })
-    .from(revisions)
-    .where(and(eq(revisions.kind, kind), eq(revisions.authorId, authorId)))
-    .orderBy(desc(revisions.id))
-    .get()
 
 /**
  * Query that updates a never-published draft's row to its latest revision, so lists show
  * the current title. A published row is left alone: it is what visitors see.
  */
-export const updateDraftRowQuery = <K extends EditableKind>(db: Database, kind: K, id: number, data: ContentData[K], now: Date) => {
-  if (kind === 'page') return db.update(pages).set({ ...(data as PageData), updatedAt: now }).where(and(eq(pages.id, id), eq(pages.status, 'draft')))
-  if (kind === 'news') return db.update(newsArticles).set({ ...(data as NewsData), updatedAt: now }).where(and(eq(newsArticles.id, id), eq(newsArticles.status, 'draft')))
-  return db.update(vacancies).set({ ...(data as VacancyData), updatedAt: now }).where(and(eq(vacancies.id, id), eq(vacancies.status, 'draft')))
+export const updateDraftRowQuery = <K extends EditableKind>(
+  db: Database,
+  kind: K,
+  id: number,
+  data: ContentData[K],
+  now: Date,
+) => {
+  const { table } = CONTENT_TABLES[kind]
+  return db
+    .update(table)
+    .set({ ...data, updatedAt: now })
+    .where(and(eq(table.id, id), eq(table.status, 'draft')))
 }
 
+/** The revision a publish makes live: a stored one, or the one the same batch adds last. */
+export type PublishedRevision = { id: number } | 'newest'
+
 /**
- * Queries that make a revision live: its data into the row, status published, and the content
- * version moved on so every cached page is fresh. A page whose path changes leaves a 301 from
- * the old path; a path that is live again loses its redirect.
+ * Queries that make data live: into the row, status published, and the content version moved
+ * on so every cached page is fresh. A page whose path changes leaves a 301 from the old path;
+ * a path that is live again loses its redirect.
  */
 export const publishQueries = <K extends EditableKind>(
   db: Database,
   kind: K,
-  item: { id: number; status: string; live: ContentData[K] },
-  revision: { id: number; data: ContentData[K] } | null,
+  item: { id: number; status: string; address: string },
+  data: ContentData[K],
+  revision: PublishedRevision | null,
   now: Date,
 ) => {
-  const data = revision?.data ?? item.live
-  const common = { status: 'published' as const, updatedAt: now, publishedRevisionId: revision?.id ?? null }
-  const publishedAt = sql`coalesce(published_at, ${now.getTime()})`
-  if (kind === 'page') {
-    const before = item.live as PageData
-    const after = data as PageData
-    const moved = item.status === 'published' && before.path !== after.path
-    return [
-      bumpContentVersionQuery(db, now),
-      db.update(pages).set({ ...after, ...common, publishedAt }).where(eq(pages.id, item.id)),
-      db.delete(redirects).where(eq(redirects.fromPath, after.path)),
-      ...(moved
-        ? [
-            db.insert(redirects).values({ fromPath: before.path, toPath: after.path }).onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: after.path } }),
-            // Older redirects to the old path now point straight at the new one.
-            db.update(redirects).set({ toPath: after.path }).where(eq(redirects.toPath, before.path)),
-          ]
-        : []),
-    ] as const
-  }
-  if (kind === 'news') {
-    return [bumpContentVersionQuery(db, now), db.update(newsArticles).set({ ...(data as NewsData), ...common, publishedAt }).where(eq(newsArticles.id, item.id))] as const
-  }
-  return [bumpContentVersionQuery(db, now), db.update(vacancies).set({ ...(data as VacancyData), ...common, publishedAt }).where(eq(vacancies.id, item.id))] as const
+  const { table, address: addressField, redirectsWhenMoved } = CONTENT_TABLES[kind]
+  const revisionId =
+    revision === 'newest'
+      ? sql`(select max(id) from revisions where kind = ${kind} and content_id = ${item.id})`
+      : (revision?.id ?? null)
+  const update = db
+    .update(table)
+    .set({
+      ...data,
+      status: 'published',
+      updatedAt: now,
+      publishedRevisionId: revisionId,
+      publishedAt: sql`coalesce(published_at, ${now.getTime()})`,
+    })
+    .where(eq(table.id, item.id))
+  if (!redirectsWhenMoved) return [bumpContentVersionQuery(db, now), update] as const
+  const before = item.address
+  const after = String(data[addressField as keyof ContentData[K]])
+  return [
+    bumpContentVersionQuery(db, now),
+    update,
+    db.delete(redirects).where(eq(redirects.fromPath, after)),
+    ...(item.status === 'published' && before !== after
+      ? [
+          db
+            .insert(redirects)
+            .values({ fromPath: before, toPath: after })
+            .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: after } }),
+          // Older redirects to the old path now point straight at the new one.
+          db.update(redirects).set({ toPath: after }).where(eq(redirects.toPath, before)),
+        ]
+      : []),
+  ] as const
 }
 
 /** Queries that take an item off the site (its address then answers 410) and move the version on. */
 export const unpublishQueries = (db: Database, kind: EditableKind, id: number, now: Date) => {
-  const set = { status: 'unpublished' as const, updatedAt: now }
-  const update =
-    kind === 'page'
-      ? db.update(pages).set(set).where(eq(pages.id, id))
-      : kind === 'news'
-        ? db.update(newsArticles).set(set).where(eq(newsArticles.id, id))
-        : db.update(vacancies).set(set).where(eq(vacancies.id, id))
-  return [update, bumpContentVersionQuery(db, now)] as const
+  const { table } = CONTENT_TABLES[kind]
+  return [
+    db.update(table).set({ status: 'unpublished', updatedAt: now }).where(eq(table.id, id)),
+    bumpContentVersionQuery(db, now),
+  ] as const
 }
 
 /** Pages that can be a parent, for the parent select. */
 export const parentOptions = (db: Database) =>
-  db.select({ id: pages.id, path: pages.path, title: pages.title }).from(pages).orderBy(asc(pages.path))
+  db
+    .select({ id: pages.id, path: pages.path, title: pages.title })
+    .from(pages)
+    .orderBy(pages.path)

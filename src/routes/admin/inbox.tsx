@@ -2,13 +2,22 @@ import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { audit, auditQuery } from '../../db/audit.ts'
-import { type InboxFilter, deleteSubmissionQuery, inboxAll, inboxItem, inboxPage, setSubmissionStatusQuery } from '../../db/inbox.ts'
+import {
+  type InboxFilter,
+  deleteSubmissionQuery,
+  inboxAll,
+  inboxItem,
+  inboxPage,
+  setSubmissionStatusQuery,
+} from '../../db/inbox.ts'
 import { submissionKinds, submissionStatuses } from '../../db/schema.ts'
 import type { StaffEnv } from '../../env.ts'
 import { toCsv } from '../../lib/csv.ts'
 import { can } from '../../auth/permissions.ts'
+import { numericParam } from '../../http/params.ts'
 import { requirePermission } from '../../middleware/auth.ts'
-import { InboxPage, SubmissionPage } from '../../views/admin/inbox-pages.tsx'
+import { InboxPage } from '../../views/admin/inbox-page.tsx'
+import { SubmissionPage } from '../../views/admin/submission-page.tsx'
 import { adminContext } from './context.ts'
 
 /** The submissions inbox. Every view, export, download and delete is audited. */
@@ -42,7 +51,11 @@ inbox.get('/', async (c) => {
   const page = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1)
   const [items, [counted]] = await inboxPage(c.var.db, filter, page, PAGE_SIZE)
   const total = counted?.total ?? 0
-  await audit(c.var.db, { actorId: c.var.staff!.id, action: 'submissions.list', detail: queryOf(filter) })
+  await audit(c.var.db, {
+    actorId: c.var.staff.id,
+    action: 'submissions.list',
+    detail: queryOf(filter),
+  })
   return c.html(
     <InboxPage
       admin={adminContext(c)}
@@ -60,9 +73,26 @@ inbox.get('/', async (c) => {
 inbox.get('/export.csv', async (c) => {
   const filter = filterOf(c)
   const items = await inboxAll(c.var.db, filter)
-  await audit(c.var.db, { actorId: c.var.staff!.id, action: 'submissions.export', detail: `${items.length} rows ${queryOf(filter)}` })
+  await audit(c.var.db, {
+    actorId: c.var.staff.id,
+    action: 'submissions.export',
+    detail: `${items.length} rows ${queryOf(filter)}`,
+  })
   const rows = [
-    ['Reference', 'Kind', 'Status', 'Received', 'Vacancy', 'Full name', 'Email', 'Telephone', 'About', 'Message or statement', 'Right to work', 'CV file'],
+    [
+      'Reference',
+      'Kind',
+      'Status',
+      'Received',
+      'Vacancy',
+      'Full name',
+      'Email',
+      'Telephone',
+      'About',
+      'Message or statement',
+      'Right to work',
+      'CV file',
+    ],
     ...items.map((s) => [
       s.reference,
       s.kind,
@@ -84,25 +114,42 @@ inbox.get('/export.csv', async (c) => {
   })
 })
 
+/** The submission the route's id names; 404 if there is none. */
 const load = async (c: Context<StaffEnv>) => {
-  const id = Number(c.req.param('id'))
-  const item = Number.isSafeInteger(id) ? await inboxItem(c.var.db, id) : undefined
+  const id = numericParam(c, 'id')
+  const item = await inboxItem(c.var.db, id)
   if (!item) throw new HTTPException(404)
   return { id, item }
 }
 
-inbox.get('/:id', async (c) => {
+/** Audits one staff action on one submission. */
+const auditItem = (c: Context<StaffEnv>, action: string, id: number, reference: string) =>
+  auditQuery(c.var.db, {
+    actorId: c.var.staff.id,
+    action,
+    target: `submission:${id}`,
+    detail: reference,
+  })
+
+inbox.get('/:id{[0-9]+}', async (c) => {
   const { id, item } = await load(c)
-  await audit(c.var.db, { actorId: c.var.staff!.id, action: 'submission.view', target: `submission:${id}`, detail: item.reference })
-  return c.html(<SubmissionPage admin={adminContext(c)} item={item} canDelete={can(c.var.staff!.role, 'submissions:delete')} notice={NOTICES[c.req.query('done') ?? '']} />)
+  await auditItem(c, 'submission.view', id, item.reference).run()
+  return c.html(
+    <SubmissionPage
+      admin={adminContext(c)}
+      item={item}
+      canDelete={can(c.var.staff.role, 'submissions:delete')}
+      notice={NOTICES[c.req.query('done') ?? '']}
+    />,
+  )
 })
 
 // Served as an attachment, never inline: a CV is a visitor's file and must not render here.
-inbox.get('/:id/cv', async (c) => {
+inbox.get('/:id{[0-9]+}/cv', async (c) => {
   const { id, item } = await load(c)
   const object = item.cvKey ? await c.env.CV_BUCKET.get(item.cvKey) : null
   if (!object || !item.cvKey) throw new HTTPException(404)
-  await audit(c.var.db, { actorId: c.var.staff!.id, action: 'submission.cv-download', target: `submission:${id}`, detail: item.reference })
+  await auditItem(c, 'submission.cv-download', id, item.reference).run()
   const extension = item.cvKey.split('.').pop()
   return new Response(object.body, {
     headers: {
@@ -116,25 +163,25 @@ inbox.get('/:id/cv', async (c) => {
 })
 
 for (const status of ['handled', 'new'] as const) {
-  inbox.post(`/:id/${status}`, async (c) => {
+  inbox.post(`/:id{[0-9]+}/${status}`, async (c) => {
     const { id, item } = await load(c)
     const db = c.var.db
     await db.batch([
       setSubmissionStatusQuery(db, id, status),
-      auditQuery(db, { actorId: c.var.staff!.id, action: `submission.mark-${status}`, target: `submission:${id}`, detail: item.reference }),
+      auditItem(c, `submission.mark-${status}`, id, item.reference),
     ])
     return c.redirect(`/admin/submissions/${id}?done=${status}`, 303)
   })
 }
 
-inbox.post('/:id/delete', requirePermission('submissions:delete'), async (c) => {
+inbox.post('/:id{[0-9]+}/delete', requirePermission('submissions:delete'), async (c) => {
   const { id, item } = await load(c)
   const db = c.var.db
   // The CV goes first: if R2 fails, the row stays and the delete can be tried again.
   if (item.cvKey) await c.env.CV_BUCKET.delete(item.cvKey)
   await db.batch([
     deleteSubmissionQuery(db, id),
-    auditQuery(db, { actorId: c.var.staff!.id, action: 'submission.delete', target: `submission:${id}`, detail: item.reference }),
+    auditItem(c, 'submission.delete', id, item.reference),
   ])
   return c.redirect('/admin/submissions?done=deleted', 303)
 })

@@ -1,6 +1,7 @@
 import { Hono } from 'hono/tiny'
 import { listContent } from '../../db/content.ts'
 import { newSubmissionCount } from '../../db/inbox.ts'
+import { CONTENT_KINDS } from '../../publishing/kinds.ts'
 import type { AppEnv, StaffEnv } from '../../env.ts'
 import { adminHeaders, loadSession, requireCsrfToken, requireStage } from '../../middleware/auth.ts'
 import { DashboardPage } from '../../views/admin/dashboard-page.tsx'
@@ -29,16 +30,18 @@ signedIn.get('/', async (c) => {
   const db = c.var.db
   const [newSubmissions, ...kinds] = await Promise.all([
     newSubmissionCount(db),
-    listContent(db, 'page'),
-    listContent(db, 'news'),
-    listContent(db, 'vacancy'),
+    ...Object.values(CONTENT_KINDS).map((k) => listContent(db, k.kind)),
   ])
-  const drafts = kinds.flat().filter((i) => i.latestRevisionId !== null && i.latestRevisionId !== i.publishedRevisionId).length
-  return c.html(<DashboardPage admin={adminContext(c)} newSubmissions={newSubmissions} drafts={drafts} />)
+  const drafts = kinds
+    .flat()
+    .filter((i) => i.latestRevisionId !== null && i.latestRevisionId !== i.publishedRevisionId)
+  return c.html(
+    <DashboardPage admin={adminContext(c)} newSubmissions={newSubmissions} drafts={drafts.length} />,
+  )
 })
-signedIn.route('/pages', pagesAdmin.app)
-signedIn.route('/news', newsAdmin.app)
-signedIn.route('/vacancies', vacanciesAdmin.app)
+signedIn.route('/pages', pagesAdmin)
+signedIn.route('/news', newsAdmin)
+signedIn.route('/vacancies', vacanciesAdmin)
 signedIn.route('/account', account)
 signedIn.route('/settings', settingsRoutes)
 signedIn.route('/submissions', inbox)

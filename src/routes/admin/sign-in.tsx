@@ -7,28 +7,29 @@ import {
   recordFailedSignInQuery,
   recordSignInQuery,
   replaceRecoveryCodesQueries,
+  type StaffMember,
   staffByEmail,
-  staffById,
   updateStaffQuery,
   useRecoveryCode,
 } from '../../db/staff.ts'
+import type { Database } from '../../db/client.ts'
 import type { AppEnv, StaffEnv } from '../../env.ts'
 import type { FieldError } from '../../forms/fields.ts'
+import { ENROL_CODE_ERROR, enrolForm, signInForm, twoFactorForm } from '../../forms/sign-in.ts'
 import { accessConfig } from '../../auth/access.ts'
 import { DUMMY_HASH, verifyPassword } from '../../auth/password.ts'
 import { newRecoveryCodes, normaliseRecoveryCode } from '../../auth/recovery-codes.ts'
 import { clearSessionCookie, setSessionCookie, startSession } from '../../auth/sessions.ts'
 import { sha256Hex } from '../../auth/tokens.ts'
 import { newTotpSecret, otpauthUri, timeStep, verifyTotp } from '../../auth/totp.ts'
+import { readAdminForm } from '../../http/admin-form.ts'
 import { requireCsrfToken, requireStage } from '../../middleware/auth.ts'
 import { rateLimit } from '../../middleware/rate-limit.ts'
-import {
-  AccessOnlyPage,
-  EnrolPage,
-  RecoveryCodesPage,
-  SignInPage,
-  TwoFactorPage,
-} from '../../views/admin/sign-in-pages.tsx'
+import { AccessOnlyPage } from '../../views/admin/access-only-page.tsx'
+import { EnrolPage } from '../../views/admin/enrol-page.tsx'
+import { RecoveryCodesPage } from '../../views/admin/recovery-codes-page.tsx'
+import { SignInPage } from '../../views/admin/sign-in-page.tsx'
+import { TwoFactorPage } from '../../views/admin/two-factor-page.tsx'
 
 /** Built-in sign-in: password, then a TOTP code (or a recovery code); set-up at first sign-in. */
 export const signIn = new Hono<AppEnv>()
@@ -43,8 +44,48 @@ const throttle = rateLimit((env) => env.SIGNIN_RATE_LIMITER)
 const WRONG: FieldError = { field: 'email', message: 'Enter a correct email address and password' }
 const WRONG_CODE: FieldError = { field: 'code', message: 'Enter a correct security code' }
 
-const field = (body: Record<string, unknown>, name: string) =>
-  typeof body[name] === 'string' ? (body[name] as string) : ''
+/** Whether the account is locked after too many failures in a row. */
+const isLocked = (member: StaffMember, now: Date) =>
+  member.lockedUntil !== null && member.lockedUntil > now
+
+/** Why a password sign-in is refused (for the audit log only), or null if it is accepted. */
+const refusal = (member: StaffMember | undefined, matches: boolean, now: Date) =>
+  !member
+    ? 'unknown email'
+    : !member.active
+      ? 'account disabled'
+      : !member.passwordHash
+        ? 'no password set'
+        : isLocked(member, now)
+          ? 'account locked'
+          : !matches
+            ? 'wrong password'
+            : null
+
+/**
+ * Audits a refused sign-in step and, unless the account is already locked (which must not
+ * extend the lock), counts it towards locking the account.
+ */
+const recordFailure = (
+  db: Database,
+  member: StaffMember | undefined,
+  target: string,
+  detail: string,
+  now: Date,
+) =>
+  db.batch([
+    auditQuery(db, { actorId: member?.id ?? null, action: 'sign-in.failed', target, detail }),
+    ...(member && !isLocked(member, now)
+      ? [
+          recordFailedSignInQuery(
+            db,
+            member.id,
+            LOCK_AFTER_FAILURES,
+            new Date(now.getTime() + LOCK_MS),
+          ),
+        ]
+      : []),
+  ])
 
 signIn.get('/sign-in', (c) => {
   if (accessConfig(c.env)) return c.html(<AccessOnlyPage />)
@@ -54,43 +95,27 @@ signIn.get('/sign-in', (c) => {
 
 signIn.post('/sign-in', throttle, async (c) => {
   if (accessConfig(c.env)) return c.html(<AccessOnlyPage />, 403)
+  const form = await readAdminForm(c, signInForm)
+  if (!form.ok) return c.html(<SignInPage email={form.values.email} errors={form.errors} />, 400)
   const db = c.var.db
   const now = new Date()
-  const body = await c.req.parseBody()
-  const email = field(body, 'email').trim().toLowerCase()
-  const password = field(body, 'password')
-  const missing: FieldError[] = [
-    ...(email ? [] : [{ field: 'email', message: 'Enter your email address' }]),
-    ...(password ? [] : [{ field: 'password', message: 'Enter your password' }]),
-  ]
-  if (missing.length > 0) return c.html(<SignInPage email={email} errors={missing} />, 400)
-
+  const { email, password } = form.data
   const member = await staffByEmail(db, email)
   // The hash is always checked, against a dummy for an unknown address, so every refusal
   // takes the same time and says the same thing.
   const matches = verifyPassword(password, member?.passwordHash ?? DUMMY_HASH)
-  const locked = member?.lockedUntil !== null && member?.lockedUntil !== undefined && member.lockedUntil > now
-  const reason = !member
-    ? 'unknown email'
-    : !member.active
-      ? 'account disabled'
-      : !member.passwordHash
-        ? 'no password set'
-        : locked
-          ? 'account locked'
-          : !matches
-            ? 'wrong password'
-            : null
-  if (reason || !member) {
-    await db.batch([
-      auditQuery(db, { actorId: member?.id ?? null, action: 'sign-in.failed', target: email, detail: reason ?? '' }),
-      ...(member && !locked ? [recordFailedSignInQuery(db, member.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MS))] : []),
-    ])
-    return c.html(<SignInPage email={email} errors={[WRONG]} />, 400)
+  const reason = refusal(member, matches, now)
+  if (!member || reason !== null) {
+    await recordFailure(db, member, email, reason ?? '', now)
+    return c.html(<SignInPage email={form.values.email} errors={[WRONG]} />, 400)
   }
 
   const stage = member.totpSecret ? 'password' : 'enrol'
-  const started = await startSession(db, { staffId: member.id, stage, via: 'password', now }, c.var.session?.id)
+  const started = await startSession(
+    db,
+    { staffId: member.id, stage, via: 'password', now },
+    c.var.session?.id,
+  )
   await db.batch([
     ...started.queries,
     auditQuery(db, { actorId: member.id, action: 'sign-in.password-accepted', target: email }),
@@ -100,13 +125,17 @@ signIn.post('/sign-in', throttle, async (c) => {
 })
 
 signIn.get('/two-factor', requireStage('password'), (c) =>
-  c.html(<TwoFactorPage csrfToken={c.var.session!.csrfToken} />),
+  c.html(<TwoFactorPage csrfToken={c.var.session.csrfToken} />),
 )
 
 /** Ends the part-way session and signs the member in with a new, rotated session. */
 const completeSignIn = async (c: Context<StaffEnv>, staffId: number, now: Date, detail: string) => {
   const db = c.var.db
-  const started = await startSession(db, { staffId, stage: 'active', via: 'password', now }, c.var.session!.id)
+  const started = await startSession(
+    db,
+    { staffId, stage: 'active', via: 'password', now },
+    c.var.session.id,
+  )
   await db.batch([
     ...started.queries,
     recordSignInQuery(db, staffId, now),
@@ -115,42 +144,58 @@ const completeSignIn = async (c: Context<StaffEnv>, staffId: number, now: Date, 
   setSessionCookie(c, started.token, started.lifetime)
 }
 
+/** The step this TOTP code is for, if it is right and not used before; null otherwise. */
+const totpStep = (member: StaffMember, code: string, now: Date) =>
+  member.totpSecret ? verifyTotp(member.totpSecret, code, now, member.totpLastStep) : null
+
+/** Whether the code is one of the member's unused recovery codes, using it up if so. */
+const recoveryCodeUsed = async (db: Database, member: StaffMember, code: string, now: Date) => {
+  const recovery = normaliseRecoveryCode(code)
+  return recovery !== null && useRecoveryCode(db, member.id, await sha256Hex(recovery), now)
+}
+
 signIn.post('/two-factor', throttle, requireStage('password'), requireCsrfToken(), async (c) => {
   const db = c.var.db
   const now = new Date()
-  const member = (await staffById(db, c.var.staff!.id))!
-  const code = field(await c.req.parseBody(), 'code').trim()
-  if (!code) {
-    return c.html(<TwoFactorPage csrfToken={c.var.session!.csrfToken} errors={[{ field: 'code', message: 'Enter your security code' }]} />, 400)
-  }
-  const locked = member.lockedUntil !== null && member.lockedUntil > now
-  const step = !locked && member.totpSecret ? await verifyTotp(member.totpSecret, code, now, member.totpLastStep) : null
-  const recovery = normaliseRecoveryCode(code)
-  const recovered =
-    !locked && step === null && recovery !== null && (await useRecoveryCode(db, member.id, await sha256Hex(recovery), now))
+  // loadSession read the member's row for this request: lock and last used step included.
+  const member = c.var.staff
+  const csrfToken = c.var.session.csrfToken
+  const form = await readAdminForm(c, twoFactorForm)
+  if (!form.ok) return c.html(<TwoFactorPage csrfToken={csrfToken} errors={form.errors} />, 400)
+  const { code } = form.data
+  const locked = isLocked(member, now)
+  const step = locked ? null : await totpStep(member, code, now)
+  const recovered = !locked && step === null && (await recoveryCodeUsed(db, member, code, now))
   if (step === null && !recovered) {
-    await db.batch([
-      auditQuery(db, { actorId: member.id, action: 'sign-in.failed', target: member.email, detail: locked ? 'account locked' : 'wrong security code' }),
-      ...(locked ? [] : [recordFailedSignInQuery(db, member.id, LOCK_AFTER_FAILURES, new Date(now.getTime() + LOCK_MS))]),
-    ])
-    return c.html(<TwoFactorPage csrfToken={c.var.session!.csrfToken} errors={[WRONG_CODE]} />, 400)
+    const detail = locked ? 'account locked' : 'wrong security code'
+    await recordFailure(db, member, member.email, detail, now)
+    return c.html(<TwoFactorPage csrfToken={csrfToken} errors={[WRONG_CODE]} />, 400)
   }
   if (step !== null) await updateStaffQuery(db, member.id, { totpLastStep: step }).run()
-  await completeSignIn(c, member.id, now, recovered ? 'password and recovery code' : 'password and TOTP')
+  const detail = recovered ? 'password and recovery code' : 'password and TOTP'
+  await completeSignIn(c, member.id, now, detail)
   return c.redirect('/admin', 303)
 })
 
 /** The set-up page for the session's pending key, making one if there is none yet. */
 const renderEnrol = async (c: Context<StaffEnv>, errors: FieldError[] = [], status = 200) => {
-  const session = c.var.session!
+  const session = c.var.session
   let secret = session.pendingTotpSecret
   if (!secret) {
     secret = newTotpSecret()
     await setPendingTotp(c.var.db, session.id, secret)
   }
-  const svg = renderSVG(otpauthUri(secret, c.var.staff!.email), { border: 2 })
+  const svg = renderSVG(otpauthUri(secret, c.var.staff.email), { border: 2 })
   const qrDataUrl = `data:image/svg+xml;base64,${btoa(svg)}`
-  return c.html(<EnrolPage csrfToken={session.csrfToken} secret={secret} qrDataUrl={qrDataUrl} errors={errors} />, status as 200)
+  return c.html(
+    <EnrolPage
+      csrfToken={session.csrfToken}
+      secret={secret}
+      qrDataUrl={qrDataUrl}
+      errors={errors}
+    />,
+    status as 200,
+  )
 }
 
 signIn.get('/enrol', requireStage('enrol'), (c) => renderEnrol(c))
@@ -158,18 +203,21 @@ signIn.get('/enrol', requireStage('enrol'), (c) => renderEnrol(c))
 signIn.post('/enrol', throttle, requireStage('enrol'), requireCsrfToken(), async (c) => {
   const db = c.var.db
   const now = new Date()
-  const secret = c.var.session!.pendingTotpSecret
-  const code = field(await c.req.parseBody(), 'code')
-  const step = secret ? await verifyTotp(secret, code, now, null) : null
+  const staffId = c.var.staff.id
+  const secret = c.var.session.pendingTotpSecret
+  const form = await readAdminForm(c, enrolForm)
+  const step = form.ok && secret ? await verifyTotp(secret, form.data.code, now, null) : null
+  // A missing code and a wrong one get the same message, and both are audited.
   if (!secret || step === null) {
-    await audit(db, { actorId: c.var.staff!.id, action: 'totp.enrol-failed' })
-    return renderEnrol(c, [{ field: 'code', message: 'Enter the 6-digit code your authenticator app shows' }], 400)
+    await audit(db, { actorId: staffId, action: 'totp.enrol-failed' })
+    return renderEnrol(c, [{ field: 'code', message: ENROL_CODE_ERROR }], 400)
   }
   const codes = newRecoveryCodes()
   const hashes = await Promise.all(codes.map((code) => sha256Hex(code)))
-  const staffId = c.var.staff!.id
+  // Steps up to the one just used are spent, so the code typed here cannot sign in again.
+  const totpLastStep = Math.max(step, timeStep(now) - 1)
   await db.batch([
-    updateStaffQuery(db, staffId, { totpSecret: secret, totpLastStep: Math.max(step, timeStep(now) - 1) }),
+    updateStaffQuery(db, staffId, { totpSecret: secret, totpLastStep }),
     ...replaceRecoveryCodesQueries(db, staffId, hashes),
     auditQuery(db, { actorId: staffId, action: 'totp.enrolled' }),
   ])
@@ -177,15 +225,16 @@ signIn.post('/enrol', throttle, requireStage('enrol'), requireCsrfToken(), async
   return c.html(<RecoveryCodesPage codes={codes} />)
 })
 
+// Any stage of sign-in may sign out. requireCsrfToken refuses a POST without a session, so
+// there is always a session (and its member) here.
 signIn.post('/sign-out', requireCsrfToken(), async (c) => {
-  const db = c.var.db
-  const session = c.var.session
-  if (session) {
-    await db.batch([
-      deleteSessionQuery(db, session.id),
-      auditQuery(db, { actorId: c.var.staff?.id ?? null, action: 'sign-out' }),
-    ])
-  }
+  const { db, session, staff } = c.var
+  await db.batch([
+    deleteSessionQuery(db, session.id),
+    auditQuery(db, { actorId: staff.id, action: 'sign-out' }),
+  ])
   clearSessionCookie(c)
-  return c.redirect(accessConfig(c.env) ? `https://${accessConfig(c.env)!.teamDomain}/cdn-cgi/access/logout` : '/admin/sign-in', 303)
+  const access = accessConfig(c.env)
+  const signedOut = access ? `https://${access.teamDomain}/cdn-cgi/access/logout` : '/admin/sign-in'
+  return c.redirect(signedOut, 303)
 })

@@ -1,10 +1,8 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
-import * as z from 'zod/mini'
 import { SECOND_PUBLISHER, setSettingQuery, settingValue } from '../../db/admin-settings.ts'
 import { auditQuery } from '../../db/audit.ts'
-import { staffRoles } from '../../db/schema.ts'
 import {
   endSessionsQuery,
   insertStaffQuery,
@@ -15,22 +13,19 @@ import {
   updateStaffQuery,
 } from '../../db/staff.ts'
 import type { StaffEnv } from '../../env.ts'
-import { type FieldError, checkForm, emailAddress, requiredText } from '../../forms/fields.ts'
+import type { FieldError } from '../../forms/fields.ts'
+import { ROLE_CHANGE_ERROR, newStaffForm, roleChangeForm } from '../../forms/staff.ts'
 import { hashPassword } from '../../auth/password.ts'
 import { newRecoveryCode } from '../../auth/recovery-codes.ts'
+import { readAdminForm } from '../../http/admin-form.ts'
+import { numericParam } from '../../http/params.ts'
 import { requirePermission } from '../../middleware/auth.ts'
-import { StaffPage } from '../../views/admin/staff-pages.tsx'
+import { StaffPage } from '../../views/admin/staff-page.tsx'
 import { adminContext } from './context.ts'
 
 /** Staff accounts and sessions, for admins. */
 export const staffRoutes = new Hono<StaffEnv>()
 staffRoutes.use('*', requirePermission('staff:manage'))
-
-const newStaffForm = z.object({
-  name: requiredText('Full name', 'Enter their full name', 200),
-  email: emailAddress(),
-  role: z.enum(staffRoles, { error: 'Select a role' }),
-})
 
 const NOTICES: Record<string, string> = {
   role: 'Role changed. It applies from their next request.',
@@ -43,7 +38,11 @@ const NOTICES: Record<string, string> = {
 
 const renderStaff = async (
   c: Context<StaffEnv>,
-  extra: { values?: Record<string, string>; errors?: FieldError[]; created?: { email: string; password: string } } = {},
+  extra: {
+    values?: Record<string, string>
+    errors?: FieldError[]
+    created?: { email: string; password: string }
+  } = {},
   status = 200,
 ) =>
   c.html(
@@ -60,22 +59,23 @@ const renderStaff = async (
 staffRoutes.get('/', (c) => renderStaff(c))
 
 staffRoutes.post('/', async (c) => {
-  const body = await c.req.parseBody()
-  const values = { name: String(body.name ?? ''), email: String(body.email ?? ''), role: String(body.role ?? '') }
-  const checked = checkForm(newStaffForm, { ...values, role: values.role || undefined })
-  if (!checked.ok) return renderStaff(c, { values, errors: checked.errors }, 400)
+  const form = await readAdminForm(c, newStaffForm)
+  if (!form.ok) return renderStaff(c, { values: form.values, errors: form.errors }, 400)
+  const { values, data } = form
   const db = c.var.db
-  if (await staffByEmail(db, checked.data.email)) {
-    return renderStaff(c, { values, errors: [{ field: 'email', message: 'There is already an account with this email address' }] }, 400)
+  if (await staffByEmail(db, data.email)) {
+    const taken = { field: 'email', message: 'There is already an account with this email address' }
+    return renderStaff(c, { values, errors: [taken] }, 400)
   }
   // A random first password (120 bits), given to them out of band; they set up TOTP at first
   // sign-in.
   const password = `${newRecoveryCode()}-${newRecoveryCode()}`
+  const actorId = c.var.staff.id
   await db.batch([
-    insertStaffQuery(db, { ...checked.data, passwordHash: hashPassword(password) }),
-    auditQuery(db, { actorId: c.var.staff!.id, action: 'staff.add', target: checked.data.email, detail: checked.data.role }),
+    insertStaffQuery(db, { ...data, passwordHash: hashPassword(password) }),
+    auditQuery(db, { actorId, action: 'staff.add', target: data.email, detail: data.role }),
   ])
-  return renderStaff(c, { created: { email: checked.data.email, password } })
+  return renderStaff(c, { created: { email: data.email, password } })
 })
 
 staffRoutes.post('/second-pair-of-eyes', async (c) => {
@@ -83,47 +83,66 @@ staffRoutes.post('/second-pair-of-eyes', async (c) => {
   const on = (await settingValue(db, SECOND_PUBLISHER)) !== 'true'
   await db.batch([
     setSettingQuery(db, SECOND_PUBLISHER, on ? 'true' : 'false', new Date()),
-    auditQuery(db, { actorId: c.var.staff!.id, action: 'settings.second-pair-of-eyes', detail: on ? 'on' : 'off' }),
+    auditQuery(db, {
+      actorId: c.var.staff.id,
+      action: 'settings.second-pair-of-eyes',
+      detail: on ? 'on' : 'off',
+    }),
   ])
   return c.redirect('/admin/staff?done=eyes', 303)
 })
 
 /** The account an action is about; an admin cannot act on their own account here. */
 const other = async (c: Context<StaffEnv>) => {
-  const id = Number(c.req.param('id'))
-  const member = Number.isSafeInteger(id) ? await staffById(c.var.db, id) : undefined
+  const member = await staffById(c.var.db, numericParam(c, 'id'))
   if (!member) throw new HTTPException(404)
-  if (member.id === c.var.staff!.id) throw new HTTPException(409, { message: 'Ask another admin to change your own account.' })
+  if (member.id === c.var.staff.id) {
+    throw new HTTPException(409, { message: 'Ask another admin to change your own account.' })
+  }
   return member
 }
 
-staffRoutes.post('/:id/role', async (c) => {
+staffRoutes.post('/:id{[0-9]+}/role', async (c) => {
   const member = await other(c)
-  const chosen = (await c.req.parseBody()).role
-  const role = staffRoles.find((r) => r === chosen)
-  if (!role) throw new HTTPException(400, { message: 'Choose a role.' })
+  const form = await readAdminForm(c, roleChangeForm)
+  // The select always sends a role, so a missing or unknown one is a broken request, not a typo.
+  if (!form.ok) throw new HTTPException(400, { message: ROLE_CHANGE_ERROR })
+  const { role } = form.data
   const db = c.var.db
   await db.batch([
     updateStaffQuery(db, member.id, { role }),
-    auditQuery(db, { actorId: c.var.staff!.id, action: 'staff.role', target: member.email, detail: `${member.role} to ${role}` }),
+    auditQuery(db, {
+      actorId: c.var.staff.id,
+      action: 'staff.role',
+      target: member.email,
+      detail: `${member.role} to ${role}`,
+    }),
   ])
   return c.redirect('/admin/staff?done=role', 303)
 })
 
 const accountActions = {
   disable: () => ({ update: { active: false }, endSessions: true, codes: false }),
-  enable: () => ({ update: { active: true, failedSignIns: 0, lockedUntil: null }, endSessions: false, codes: false }),
+  enable: () => ({
+    update: { active: true, failedSignIns: 0, lockedUntil: null },
+    endSessions: false,
+    codes: false,
+  }),
   'end-sessions': () => ({ update: null, endSessions: true, codes: false }),
-  'reset-second-factor': () => ({ update: { totpSecret: null, totpLastStep: null }, endSessions: true, codes: true }),
+  'reset-second-factor': () => ({
+    update: { totpSecret: null, totpLastStep: null },
+    endSessions: true,
+    codes: true,
+  }),
 } as const
 
 for (const [action, plan] of Object.entries(accountActions)) {
-  staffRoutes.post(`/:id/${action}`, async (c) => {
+  staffRoutes.post(`/:id{[0-9]+}/${action}`, async (c) => {
     const member = await other(c)
     const db = c.var.db
     const { update, endSessions, codes } = plan()
     await db.batch([
-      auditQuery(db, { actorId: c.var.staff!.id, action: `staff.${action}`, target: member.email }),
+      auditQuery(db, { actorId: c.var.staff.id, action: `staff.${action}`, target: member.email }),
       ...(update ? [updateStaffQuery(db, member.id, update)] : []),
       ...(endSessions ? [endSessionsQuery(db, member.id)] : []),
       ...(codes ? replaceRecoveryCodesQueries(db, member.id, []) : []),

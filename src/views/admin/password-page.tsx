@@ -2,7 +2,7 @@ import type { FieldError } from '../../forms/fields.ts'
 import { ErrorSummary, errorFor } from '../components/error-summary.tsx'
 import { LabelledField, describedBy } from '../components/form-group.tsx'
 import { PageHeading } from '../components/page-heading.tsx'
-import { Banner } from './content-pages.tsx'
+import { Banner } from './components/banner.tsx'
 import { type AdminContext, AdminLayout, CsrfField } from './layout.tsx'
 
 const PasswordField = (props: { name: string; label: string; hint?: string; autocomplete: string; error?: string }) => (

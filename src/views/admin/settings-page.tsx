@@ -2,7 +2,7 @@ import type { FieldError } from '../../forms/fields.ts'
 import { ErrorSummary, errorFor } from '../components/error-summary.tsx'
 import { PageHeading } from '../components/page-heading.tsx'
 import { Textarea } from '../components/textarea.tsx'
-import { Banner } from './content-pages.tsx'
+import { Banner } from './components/banner.tsx'
 import { type AdminContext, AdminLayout, CsrfField } from './layout.tsx'
 
 /** The site-wide notice: shown at the top of every public page when not empty. */

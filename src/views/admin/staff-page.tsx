@@ -5,7 +5,8 @@ import { Radios } from '../components/choices.tsx'
 import { ErrorSummary, errorFor } from '../components/error-summary.tsx'
 import { Input } from '../components/input.tsx'
 import { PageHeading } from '../components/page-heading.tsx'
-import { ActionButton, Banner } from './content-pages.tsx'
+import { ActionButton } from './components/action-button.tsx'
+import { Banner } from './components/banner.tsx'
 import { type AdminContext, AdminLayout, CsrfField } from './layout.tsx'
 
 /** A staff account as the list shows it. */

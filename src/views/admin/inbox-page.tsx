@@ -2,15 +2,10 @@ import type { InboxFilter, InboxItem } from '../../db/inbox.ts'
 import { formatDateTime } from '../../lib/dates.ts'
 import { PageHeading } from '../components/page-heading.tsx'
 import { Pagination } from '../components/pagination.tsx'
-import { ActionButton, Banner } from './content-pages.tsx'
+import { Banner } from './components/banner.tsx'
+import { SUBMISSION_KIND_TEXT } from './components/submission-kind-text.ts'
+import { SubmissionStatusTag } from './components/submission-status-tag.tsx'
 import { type AdminContext, AdminLayout } from './layout.tsx'
-
-const KIND_TEXT = { enquiry: 'Enquiry', application: 'Application' } as const
-const STATUS_TAG = {
-  new: <strong class="govuk-tag govuk-tag--blue">New</strong>,
-  handled: <strong class="govuk-tag govuk-tag--green">Handled</strong>,
-  spam: <strong class="govuk-tag govuk-tag--grey">Spam</strong>,
-} as const
 
 /** The name a submission gives, from its answers. */
 const nameOf = (item: InboxItem) => item.fields.fullName ?? ''
@@ -80,62 +75,16 @@ export const InboxPage = (props: InboxPageProps) => (
               </a>
             </td>
             <td class="govuk-table__cell">
-              {KIND_TEXT[item.kind]}
+              {SUBMISSION_KIND_TEXT[item.kind]}
               {item.vacancyTitle && `: ${item.vacancyTitle}`}
             </td>
             <td class="govuk-table__cell">{nameOf(item)}</td>
             <td class="govuk-table__cell">{formatDateTime(item.createdAt)}</td>
-            <td class="govuk-table__cell">{STATUS_TAG[item.status]}</td>
+            <td class="govuk-table__cell"><SubmissionStatusTag status={item.status} /></td>
           </tr>
         ))}
       </tbody>
     </table>
     <Pagination path={`/admin/submissions${props.query}`} current={props.page} count={props.pageCount} />
-  </AdminLayout>
-)
-
-const LABELS: Record<string, string> = {
-  topic: 'About',
-  fullName: 'Full name',
-  email: 'Email address',
-  phone: 'Telephone number',
-  message: 'Message',
-  vacancy: 'Vacancy',
-  rightToWork: 'Right to work in the UK',
-  statement: 'How they meet the requirements',
-  declaration: 'Declaration',
-}
-
-/** One submission: every answer, the CV, and what staff can do with it. */
-export const SubmissionPage = ({ admin, item, canDelete, notice }: { admin: AdminContext; item: InboxItem; canDelete: boolean; notice?: string }) => (
-  <AdminLayout title={`Submission ${item.reference}`} admin={admin} breadcrumbs={[{ href: '/admin', text: 'Staff area' }, { href: '/admin/submissions', text: 'Submissions' }]}>
-    {notice && <Banner text={notice} />}
-    <PageHeading title={`${KIND_TEXT[item.kind]} ${item.reference}`} />
-    <p class="govuk-body">
-      {STATUS_TAG[item.status]} Received {formatDateTime(item.createdAt)}
-    </p>
-    <dl class="govuk-summary-list">
-      {Object.entries(item.fields).map(([key, value]) => (
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">{LABELS[key] ?? key}</dt>
-          <dd class="govuk-summary-list__value soca-diff">{value}</dd>
-        </div>
-      ))}
-      {item.cvKey && (
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">CV</dt>
-          <dd class="govuk-summary-list__value">
-            <a class="govuk-link" href={`/admin/submissions/${item.id}/cv`}>
-              Download {item.cvFileName} ({Math.ceil((item.cvSize ?? 0) / 1024)} KB)
-            </a>
-          </dd>
-        </div>
-      )}
-    </dl>
-    <div class="soca-admin-actions">
-      {item.status !== 'handled' && <ActionButton action={`/admin/submissions/${item.id}/handled`} label="Mark as handled" csrfToken={admin.csrfToken} />}
-      {item.status === 'handled' && <ActionButton action={`/admin/submissions/${item.id}/new`} label="Mark as new" csrfToken={admin.csrfToken} secondary />}
-      {canDelete && <ActionButton action={`/admin/submissions/${item.id}/delete`} label="Delete" csrfToken={admin.csrfToken} warning />}
-    </div>
   </AdminLayout>
 )

@@ -1,0 +1,333 @@
+// What staff can do to pages, news and vacancies. Each change is a function of (db, actor,
+// input) that checks the rules, then writes one D1 batch holding the change, its revision,
+// its audit entry and, when visitors will see it, the content-version bump.
+import { sql } from 'drizzle-orm'
+import { SECOND_PUBLISHER, settingValue } from '../db/admin-settings.ts'
+import { auditQuery } from '../db/audit.ts'
+import type { Database } from '../db/client.ts'
+import {
+  type ContentData,
+  type ContentItem,
+  type EditableKind,
+  type RevisionRow,
+  addressTaken,
+  contentItem,
+  createDraftQueries,
+  insertRevisionQuery,
+  latestRevisionOf,
+  publishQueries,
+  revisionOf,
+  unpublishQueries,
+  updateDraftRowQuery,
+} from '../db/content.ts'
+import { CONTENT_TABLES } from '../db/content-tables.ts'
+import { can } from '../auth/permissions.ts'
+import { ukToday } from '../lib/dates.ts'
+import { CONTENT_KINDS } from './kinds.ts'
+import { type Actor, NOT_FOUND, type Refusal, type Result, isUniqueViolation } from './result.ts'
+
+/** An item as the editor opens it: the row, its newest revision, and the data to edit. */
+export type EditableItem<K extends EditableKind> = {
+  item: ContentItem<K>
+  latest: RevisionRow | undefined
+  /** The newest revision's data, or the live data when it has none. */
+  draft: ContentData[K]
+}
+
+/** Loads an item for editing, or undefined when there is none with that id. */
+export const editableItem = async <K extends EditableKind>(
+  db: Database,
+  kind: K,
+  id: number,
+): Promise<EditableItem<K> | undefined> => {
+  const [item, latest] = await Promise.all([
+    contentItem(db, kind, id),
+    latestRevisionOf(db, kind, id),
+  ])
+  if (!item) return undefined
+  // A revision's data is the kind's editable columns: it was checked by the kind's schema.
+  return { item, latest, draft: latest ? (latest.data as ContentData[K]) : item.live }
+}
+
+const SECOND_PAIR_OF_EYES =
+  'A second pair of eyes is required: another publisher must publish your changes.'
+
+/**
+ * Why `actor` may not publish a change whose newest revision is by `authorId`, if they may not:
+ * their role, or the second pair of eyes rule (when it is on, nobody publishes their own work).
+ */
+export const publishRefusal = async (
+  db: Database,
+  actor: Actor,
+  authorId: number | null | undefined,
+): Promise<Refusal | undefined> => {
+  if (!can(actor.role, 'content:publish')) {
+    return { ok: false, reason: 'forbidden', message: 'Your role does not allow this.' }
+  }
+  if (authorId !== actor.id) return undefined
+  if ((await settingValue(db, SECOND_PUBLISHER)) !== 'true') return undefined
+  return { ok: false, reason: 'refused', message: SECOND_PAIR_OF_EYES }
+}
+
+/** The audit target of an item. */
+const target = (kind: EditableKind, id: number) => `${kind}:${id}`
+
+/** The message when another item took this item's address since it was read. */
+const addressConflict = (kind: EditableKind): Refusal => ({
+  ok: false,
+  reason: 'conflict',
+  message: `Another ${CONTENT_KINDS[kind].labels.singular.toLowerCase()} now uses this address. Change it, save and publish again.`,
+})
+
+/** The address in a kind's data. */
+const addressOf = (kind: EditableKind, data: ContentData[EditableKind]) =>
+  String(Object.entries(data).find(([name]) => name === CONTENT_TABLES[kind].address)?.[1] ?? '')
+
+/** The form error when another item of the kind uses this address. */
+const addressTakenError = (kind: EditableKind, data: ContentData[EditableKind]): Refusal => {
+  const singular = CONTENT_KINDS[kind].labels.singular.toLowerCase()
+  return {
+    ok: false,
+    reason: 'invalid',
+    errors: [
+      {
+        field: CONTENT_TABLES[kind].address,
+        message: `Another ${singular} already uses ${addressOf(kind, data)}`,
+      },
+    ],
+  }
+}
+
+/**
+ * Runs a batch, turning a broken UNIQUE constraint (someone else took the address since it
+ * was checked) into `conflict`. Any other failure is not the editor's: it is thrown, logged
+ * and answered with the 500 page.
+ */
+const commit = async <T extends Result>(
+  run: () => Promise<unknown>,
+  done: T,
+  conflict: Refusal,
+): Promise<T | Refusal> => {
+  try {
+    await run()
+    return done
+  } catch (err) {
+    if (isUniqueViolation(err)) return conflict
+    throw err
+  }
+}
+
+/** Creates a draft item and its first revision; it is not on the site until published. */
+export const createDraft = async <K extends EditableKind>(
+  db: Database,
+  actor: Actor,
+  kind: K,
+  data: ContentData[K],
+): Promise<Result<{ id: number }>> => {
+  if (await addressTaken(db, kind, addressOf(kind, data), null)) {
+    return addressTakenError(kind, data)
+  }
+  const [insertRow, insertRevision] = createDraftQueries(db, kind, data, actor.id)
+  try {
+    const [rows] = await db.batch([
+      insertRow,
+      insertRevision,
+      // After the revision's insert, last_insert_rowid() is the revision: it names the item.
+      auditQuery(db, {
+        actorId: actor.id,
+        action: `${kind}.create`,
+        target: sql`${`${kind}:`} || (select content_id from revisions where id = last_insert_rowid())`,
+      }),
+    ])
+    const id = rows[0]?.id
+    if (id === undefined) throw new Error(`${kind}: the insert returned no id`)
+    return { ok: true, id }
+  } catch (err) {
+    if (isUniqueViolation(err)) return addressTakenError(kind, data)
+    throw err
+  }
+}
+
+/** Saves the editor's data as the item's newest revision; a published item stays as it is. */
+export const saveDraft = async <K extends EditableKind>(
+  db: Database,
+  actor: Actor,
+  kind: K,
+  id: number,
+  data: ContentData[K],
+  now = new Date(),
+): Promise<Result> => {
+  if (!(await contentItem(db, kind, id))) return NOT_FOUND
+  if (await addressTaken(db, kind, addressOf(kind, data), id)) return addressTakenError(kind, data)
+  return commit(
+    () =>
+      db.batch([
+        insertRevisionQuery(db, { kind, contentId: id, data, authorId: actor.id, note: 'Saved' }),
+        updateDraftRowQuery(db, kind, id, data, now),
+        auditQuery(db, { actorId: actor.id, action: `${kind}.save`, target: target(kind, id) }),
+      ]),
+    { ok: true },
+    addressTakenError(kind, data),
+  )
+}
+
+/** Audits a refused publish, as every refusal of a staff action is. */
+const auditRefusal = (db: Database, actor: Actor, kind: EditableKind, id: number) =>
+  auditQuery(db, {
+    actorId: actor.id,
+    action: 'refused',
+    target: target(kind, id),
+    detail: 'second pair of eyes',
+  }).run()
+
+/** Makes the item's newest revision (or, with none, its row as it is) live. */
+export const publish = async <K extends EditableKind>(
+  db: Database,
+  actor: Actor,
+  kind: K,
+  id: number,
+  now = new Date(),
+): Promise<Result> => {
+  const loaded = await editableItem(db, kind, id)
+  if (!loaded) return NOT_FOUND
+  const refusal = await publishRefusal(db, actor, loaded.latest?.authorId)
+  if (refusal) {
+    if (refusal.reason === 'refused') await auditRefusal(db, actor, kind, id)
+    return refusal
+  }
+  const revision = loaded.latest ? { id: loaded.latest.id } : null
+  return commit(
+    () =>
+      db.batch([
+        ...publishQueries(db, kind, loaded.item, loaded.draft, revision, now),
+        auditQuery(db, {
+          actorId: actor.id,
+          action: `${kind}.publish`,
+          target: target(kind, id),
+          detail: revision ? `revision ${revision.id}` : '',
+        }),
+      ]),
+    { ok: true, changedAt: now },
+    addressConflict(kind),
+  )
+}
+
+/** Takes the item off the site: its address answers 410 Gone. */
+export const unpublish = async (
+  db: Database,
+  actor: Actor,
+  kind: EditableKind,
+  id: number,
+  now = new Date(),
+): Promise<Result> => {
+  if (!can(actor.role, 'content:publish')) {
+    return { ok: false, reason: 'forbidden', message: 'Your role does not allow this.' }
+  }
+  if (!(await contentItem(db, kind, id))) return NOT_FOUND
+  await db.batch([
+    ...unpublishQueries(db, kind, id, now),
+    auditQuery(db, { actorId: actor.id, action: `${kind}.unpublish`, target: target(kind, id) }),
+  ])
+  return { ok: true, changedAt: now }
+}
+
+/**
+ * Queries that add `data` as the newest revision by `actor` and, when `live`, publish it in
+ * the same batch, so the item is never left restored but unpublished by a failure between.
+ */
+const reviseQueries = <K extends EditableKind>(
+  db: Database,
+  actor: Actor,
+  kind: K,
+  loaded: EditableItem<K>,
+  data: ContentData[K],
+  note: string,
+  live: boolean,
+  now: Date,
+) => {
+  const id = loaded.item.id
+  const revise = [
+    insertRevisionQuery(db, { kind, contentId: id, data, authorId: actor.id, note }),
+    updateDraftRowQuery(db, kind, id, data, now),
+  ] as const
+  if (!live) return revise
+  return [
+    ...revise,
+    ...publishQueries(db, kind, loaded.item, data, 'newest', now),
+    auditQuery(db, {
+      actorId: actor.id,
+      action: `${kind}.publish`,
+      target: target(kind, id),
+      detail: note,
+    }),
+  ] as const
+}
+
+/**
+ * Makes an old revision the newest again. A publisher's restore goes live at once, unless the
+ * second pair of eyes rule stops it; then it waits, as a draft, for another publisher.
+ */
+export const restore = async <K extends EditableKind>(
+  db: Database,
+  actor: Actor,
+  kind: K,
+  id: number,
+  revisionId: number,
+  now = new Date(),
+): Promise<Result<{ published: boolean }>> => {
+  const [loaded, old] = await Promise.all([
+    editableItem(db, kind, id),
+    revisionOf(db, kind, id, revisionId),
+  ])
+  if (!loaded || !old) return NOT_FOUND
+  const live = !(await publishRefusal(db, actor, actor.id))
+  // The revision was stored from this kind's schema.
+  const data = old.data as ContentData[K]
+  const note = `Restored revision ${old.id}`
+  return commit(
+    () =>
+      db.batch([
+        ...reviseQueries(db, actor, kind, loaded, data, note, live, now),
+        auditQuery(db, {
+          actorId: actor.id,
+          action: `${kind}.restore`,
+          target: target(kind, id),
+          detail: `revision ${old.id}`,
+        }),
+      ]),
+    live ? { ok: true, published: true, changedAt: now } : { ok: true, published: false },
+    addressConflict(kind),
+  )
+}
+
+/**
+ * Closes a vacancy today: its closing date becomes yesterday, as a new revision that is
+ * published at once, so it leaves the lists and takes no more applications.
+ */
+export const closeVacancy = async (
+  db: Database,
+  actor: Actor,
+  id: number,
+  now = new Date(),
+): Promise<Result> => {
+  const loaded = await editableItem(db, 'vacancy', id)
+  if (!loaded) return NOT_FOUND
+  const refusal = await publishRefusal(db, actor, actor.id)
+  if (refusal) {
+    if (refusal.reason === 'refused') await auditRefusal(db, actor, 'vacancy', id)
+    return refusal
+  }
+  if (loaded.draft.closingDate < ukToday(now)) {
+    return { ok: false, reason: 'conflict', message: 'This vacancy has already closed.' }
+  }
+  const data = { ...loaded.draft, closingDate: ukToday(new Date(now.getTime() - 86_400_000)) }
+  return commit(
+    () =>
+      db.batch([
+        ...reviseQueries(db, actor, 'vacancy', loaded, data, 'Closed', true, now),
+        auditQuery(db, { actorId: actor.id, action: 'vacancy.close', target: target('vacancy', id) }),
+      ]),
+    { ok: true, changedAt: now },
+    addressConflict('vacancy'),
+  )
+}
