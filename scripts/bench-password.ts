@@ -11,5 +11,8 @@ for (let i = 0; i < runs; i++) {
   times.push((used.user + used.system) / 1000)
 }
 times.sort((a, b) => a - b)
-const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(0)
-console.log(`argon2id verify, CPU ms over ${runs} runs: median ${pick(0.5)}, p90 ${pick(0.9)}, min ${pick(0)}`)
+const pick = (q: number) =>
+  times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(0)
+console.log(
+  `argon2id verify, CPU ms over ${runs} runs: median ${pick(0.5)}, p90 ${pick(0.9)}, min ${pick(0)}`,
+)

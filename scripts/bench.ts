@@ -13,14 +13,26 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
 // A server of its own, with the cache bypass header allowed (never in production).
 const server = spawn(
   'wrangler',
-  ['dev', '-c', 'wrangler.toml', '-c', 'wrangler.admin.toml', '--port', String(PORT), '--ip', '127.0.0.1', '--var', 'ALLOW_CACHE_BYPASS:true'],
+  [
+    'dev',
+    '-c',
+    'wrangler.toml',
+    '-c',
+    'wrangler.admin.toml',
+    '--port',
+    String(PORT),
+    '--ip',
+    '127.0.0.1',
+    '--var',
+    'ALLOW_CACHE_BYPASS:true',
+  ],
   { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
 )
 const stop = () => server.pid && process.kill(-server.pid, 'SIGTERM')
 process.on('exit', stop)
 
 const up = async () => {
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
     try {
       if ((await fetch(`${BASE}/robots.txt`)).ok) return
     } catch {}
@@ -54,7 +66,12 @@ const scenarios = [
         Origin: BASE,
         'CF-Connecting-IP': `10.${(++client >> 16) & 255}.${(client >> 8) & 255}.${client & 255}`,
       },
-      body: new URLSearchParams({ topic: 'general', fullName: 'Bench Mark', email: 'bench@example.com', message: 'Benchmark.' }).toString(),
+      body: new URLSearchParams({
+        topic: 'general',
+        fullName: 'Bench Mark',
+        email: 'bench@example.com',
+        message: 'Benchmark.',
+      }).toString(),
     }),
   },
 ]
@@ -69,8 +86,15 @@ for (const s of scenarios) {
     duration: DURATION,
     requests: s.setupRequest ? [{ setupRequest: s.setupRequest }] : undefined,
   })
-  const statuses = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => [code, (v as { count: number }).count]))
-  const unexpected = Object.entries(statuses).filter(([code]) => Number(code) !== s.expect).reduce((n, [, c]) => n + c, 0)
+  const statuses = Object.fromEntries(
+    Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => [
+      code,
+      (v as { count: number }).count,
+    ]),
+  )
+  const unexpected = Object.entries(statuses)
+    .filter(([code]) => Number(code) !== s.expect)
+    .reduce((n, [, c]) => n + c, 0)
   results.push({
     name: s.name,
     path: s.path,
@@ -86,13 +110,35 @@ for (const s of scenarios) {
 stop()
 
 const staticRps = results[0]!.requestsPerSecond
-const table = results.map((r) => ({ ...r, ratioToStatic: Number((r.requestsPerSecond / staticRps).toFixed(2)) }))
+const table = results.map((r) => ({
+  ...r,
+  ratioToStatic: Number((r.requestsPerSecond / staticRps).toFixed(2)),
+}))
 console.log(`\n${DURATION} s each, ${CONNECTIONS} connections, one wrangler dev on ${BASE}\n`)
-console.log('scenario'.padEnd(16), 'req/s'.padStart(7), 'p50 ms'.padStart(7), 'p99 ms'.padStart(7), 'ratio'.padStart(6), 'unexpected'.padStart(11), 'errors'.padStart(7))
+console.log(
+  'scenario'.padEnd(16),
+  'req/s'.padStart(7),
+  'p50 ms'.padStart(7),
+  'p99 ms'.padStart(7),
+  'ratio'.padStart(6),
+  'unexpected'.padStart(11),
+  'errors'.padStart(7),
+)
 for (const r of table) {
-  console.log(r.name.padEnd(16), String(r.requestsPerSecond).padStart(7), String(r.p50ms).padStart(7), String(r.p99ms).padStart(7), r.ratioToStatic.toFixed(2).padStart(6), String(r.unexpectedStatuses).padStart(11), String(r.errors).padStart(7))
+  console.log(
+    r.name.padEnd(16),
+    String(r.requestsPerSecond).padStart(7),
+    String(r.p50ms).padStart(7),
+    String(r.p99ms).padStart(7),
+    r.ratioToStatic.toFixed(2).padStart(6),
+    String(r.unexpectedStatuses).padStart(11),
+    String(r.errors).padStart(7),
+  )
 }
 mkdirSync('bench', { recursive: true })
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), durationSeconds: DURATION, connections: CONNECTIONS, results: table }, null, 2)}\n`)
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ date: new Date().toISOString(), durationSeconds: DURATION, connections: CONNECTIONS, results: table }, null, 2)}\n`,
+)
 console.log('\nWritten to bench/results.json')
 process.exit(0)

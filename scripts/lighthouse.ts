@@ -19,7 +19,8 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
 })
 mkdirSync('lighthouse', { recursive: true })
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 const summary: Record<string, Record<string, number>> = {}
 try {
   for (const path of BUDGET_PAGES) {
@@ -32,7 +33,8 @@ try {
         logLevel: 'error',
       })
       if (!result) throw new Error(`Lighthouse gave no result for ${path}`)
-      for (const c of CATEGORIES) scores[c]!.push(Math.round((result.lhr.categories[c]?.score ?? 0) * 100))
+      for (const c of CATEGORIES)
+        scores[c]!.push(Math.round((result.lhr.categories[c]?.score ?? 0) * 100))
       const name = path === '/' ? 'home' : path.slice(1).replaceAll('/', '_')
       writeFileSync(`lighthouse/${name}-${run}.html`, result.report as string)
     }
@@ -44,6 +46,10 @@ try {
 }
 console.log(`\nLighthouse, mobile, median of ${RUNS} runs\n`)
 console.log('page'.padEnd(56), ...CATEGORIES.map((c) => c.padStart(15)))
-for (const [path, s] of Object.entries(summary)) console.log(path.padEnd(56), ...CATEGORIES.map((c) => String(s[c]).padStart(15)))
-writeFileSync('lighthouse/summary.json', `${JSON.stringify({ runs: RUNS, medians: summary }, null, 2)}\n`)
+for (const [path, s] of Object.entries(summary))
+  console.log(path.padEnd(56), ...CATEGORIES.map((c) => String(s[c]).padStart(15)))
+writeFileSync(
+  'lighthouse/summary.json',
+  `${JSON.stringify({ runs: RUNS, medians: summary }, null, 2)}\n`,
+)
 process.exit(0)

@@ -23,7 +23,8 @@ const { positionals, values } = parseArgs({
   },
 })
 
-if (positionals[0] !== 'add') fail('usage: npm run staff -- add --email E --name N --role editor|publisher|admin [--remote]')
+if (positionals[0] !== 'add')
+  fail('usage: npm run staff -- add --email E --name N --role editor|publisher|admin [--remote]')
 const email = values.email?.trim().toLowerCase() ?? ''
 const name = values.name?.trim() ?? ''
 const role = values.role ?? ''
@@ -65,10 +66,16 @@ const sql =
   `INSERT INTO staff (email, name, role, password_hash) VALUES (${literal(email)}, ${literal(name)}, ${literal(role)}, ${literal(hashPassword(password))});` +
   ` INSERT INTO audit_log (actor_id, action, target, detail) VALUES (NULL, 'staff.add', ${literal(email)}, ${literal(`${role}, by npm run staff`)});`
 try {
-  execFileSync('wrangler', ['d1', 'execute', 'DB', values.remote ? '--remote' : '--local', '--command', sql, '--yes'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  execFileSync(
+    'wrangler',
+    ['d1', 'execute', 'DB', values.remote ? '--remote' : '--local', '--command', sql, '--yes'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
 } catch {
-  fail(`could not add ${email}: is there already an account with that address, and are the migrations applied?`)
+  fail(
+    `could not add ${email}: is there already an account with that address, and are the migrations applied?`,
+  )
 }
 console.log(`Added ${email} (${role}). They set up their authenticator app at first sign-in.`)

@@ -67,7 +67,9 @@ export default {
         env.CV_BUCKET,
         retentionPeriods(env),
         new Date(controller.scheduledTime),
-      ).then((deleted) => console.log(JSON.stringify({ level: 'info', event: 'retention', deleted }))),
+      ).then((deleted) =>
+        console.log(JSON.stringify({ level: 'info', event: 'retention', deleted })),
+      ),
     )
   },
 } satisfies ExportedHandler<AppEnv['Bindings']>

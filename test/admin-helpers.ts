@@ -21,7 +21,13 @@ export const createStaff = async (options: {
   const row = await env.DB.prepare(
     'INSERT INTO staff (email, name, role, password_hash, totp_secret) VALUES (?, ?, ?, ?, ?) RETURNING id',
   )
-    .bind(options.email, options.name ?? options.email.split('@')[0], options.role, passwordHash, secret)
+    .bind(
+      options.email,
+      options.name ?? options.email.split('@')[0],
+      options.role,
+      passwordHash,
+      secret,
+    )
     .first<{ id: number }>()
   return { id: row!.id, email: options.email, secret }
 }
@@ -38,9 +44,13 @@ export const csrfFrom = (html: string) => html.match(/name="csrf" value="([^"]+)
 
 /** A code the account has not used yet: the earliest step in the ±1 window after its last. */
 export const nextCode = async (staffId: number, secret: string) => {
-  const row = await env.DB.prepare('SELECT totp_last_step AS last FROM staff WHERE id = ?').bind(staffId).first<{ last: number | null }>()
+  const row = await env.DB.prepare('SELECT totp_last_step AS last FROM staff WHERE id = ?')
+    .bind(staffId)
+    .first<{ last: number | null }>()
   const current = timeStep(new Date())
-  const step = [current - 1, current, current + 1].find((s) => row?.last === null || row?.last === undefined || s > row.last)
+  const step = [current - 1, current, current + 1].find(
+    (s) => row?.last === null || row?.last === undefined || s > row.last,
+  )
   if (step === undefined) throw new Error('no unused TOTP step left in the window')
   return hotp(secret, step)
 }
@@ -88,11 +98,22 @@ export const signedIn = async (member: { id: number; email: string; secret: stri
   const first = await browser.post('/admin/sign-in', { email: member.email, password: PASSWORD })
   if (first.status !== 303) throw new Error(`sign-in answered ${first.status}`)
   const csrf = csrfFrom(await (await browser.get('/admin/two-factor')).text())
-  const second = await browser.post('/admin/two-factor', { code: await nextCode(member.id, member.secret!), csrf })
-  if (second.headers.get('Location') !== '/admin') throw new Error(`two-factor answered ${second.status}`)
+  const second = await browser.post('/admin/two-factor', {
+    code: await nextCode(member.id, member.secret!),
+    csrf,
+  })
+  if (second.headers.get('Location') !== '/admin')
+    throw new Error(`two-factor answered ${second.status}`)
   return browser
 }
 
 /** The audit entries, oldest first. */
 export const auditEntries = async () =>
-  (await env.DB.prepare('SELECT actor_id, action, target, detail FROM audit_log ORDER BY id').all<{ actor_id: number | null; action: string; target: string; detail: string }>()).results
+  (
+    await env.DB.prepare('SELECT actor_id, action, target, detail FROM audit_log ORDER BY id').all<{
+      actor_id: number | null
+      action: string
+      target: string
+      detail: string
+    }>()
+  ).results

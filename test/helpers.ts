@@ -69,7 +69,12 @@ export const insertPage = async (page: {
 }
 
 /** Inserts a news article published at `publishedAt`. */
-export const insertArticle = (slug: string, title: string, publishedAt: Date, status = 'published') =>
+export const insertArticle = (
+  slug: string,
+  title: string,
+  publishedAt: Date,
+  status = 'published',
+) =>
   sql(
     `INSERT INTO news_articles (slug, title, summary, body, status, published_at) VALUES (?, ?, ?, ?, ?, ?)`,
     slug,

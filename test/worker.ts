@@ -8,7 +8,9 @@ import publicWorker from '../src/index.tsx'
  */
 export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext) {
-    const admin = { fetch: (req: Request) => adminWorker.fetch(req, env, ctx) } as unknown as Fetcher
+    const admin = {
+      fetch: (req: Request) => adminWorker.fetch(req, env, ctx),
+    } as unknown as Fetcher
     return publicWorker.fetch(request, { ...env, ADMIN: admin }, ctx)
   },
   scheduled: publicWorker.scheduled,

@@ -19,7 +19,10 @@ const isUp = async () => {
  */
 export async function ensureLocalSite(): Promise<() => void> {
   if (await isUp()) return () => {}
-  const server = spawn('npm', ['start'], { stdio: ['ignore', 'inherit', 'inherit'], detached: true })
+  const server = spawn('npm', ['start'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  })
   const deadline = Date.now() + 150_000
   while (!(await isUp())) {
     if (Date.now() > deadline) throw new Error('npm start did not serve the site within 150 s')

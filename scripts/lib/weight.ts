@@ -23,10 +23,12 @@ export const firstView = async (base: string, path: string) => {
   const res = await fetch(`${base}${path}`)
   if (!res.ok) throw new Error(`${path} answered ${res.status}`)
   const html = await res.text()
-  const sizeOf = async (href: string) => gz(new Uint8Array(await (await fetch(`${base}${href}`)).arrayBuffer()))
+  const sizeOf = async (href: string) =>
+    gz(new Uint8Array(await (await fetch(`${base}${href}`)).arrayBuffer()))
   let css = 0
   let js = 0
-  for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) css += await sizeOf(href!)
+  for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g))
+    css += await sizeOf(href!)
   for (const [, src] of html.matchAll(/<script[^>]* src="(\/[^"]+)"/g)) js += await sizeOf(src!)
   const htmlBytes = gz(html)
   return { path, html: htmlBytes, css, js, total: htmlBytes + css + js }
@@ -35,9 +37,15 @@ export const firstView = async (base: string, path: string) => {
 /** Raw and gzip bytes of a Worker's bundle, as `wrangler deploy --dry-run --outdir` writes it. */
 export const bundleSize = (config: string) => {
   const outdir = join(root, '.wrangler/dry-run', config)
-  execFileSync('wrangler', ['deploy', '-c', config, '--dry-run', '--outdir', outdir], { cwd: root, stdio: 'ignore' })
+  execFileSync('wrangler', ['deploy', '-c', config, '--dry-run', '--outdir', outdir], {
+    cwd: root,
+    stdio: 'ignore',
+  })
   const bytes = readdirSync(outdir)
     .filter((f) => f.endsWith('.js'))
     .map((f) => readFileSync(join(outdir, f)))
-  return { raw: bytes.reduce((n, b) => n + b.byteLength, 0), gzip: bytes.reduce((n, b) => n + gz(b), 0) }
+  return {
+    raw: bytes.reduce((n, b) => n + b.byteLength, 0),
+    gzip: bytes.reduce((n, b) => n + gz(b), 0),
+  }
 }

@@ -9,7 +9,10 @@ export type AccessConfig = { teamDomain: string; audience: string }
 /** Access settings from the environment, or null when Access is not in use. */
 export const accessConfig = (env: { ACCESS_TEAM_DOMAIN?: string; ACCESS_AUD?: string }) =>
   env.ACCESS_TEAM_DOMAIN && env.ACCESS_AUD
-    ? { teamDomain: env.ACCESS_TEAM_DOMAIN.replace(/^https:\/\//, '').replace(/\/$/, ''), audience: env.ACCESS_AUD }
+    ? {
+        teamDomain: env.ACCESS_TEAM_DOMAIN.replace(/^https:\/\//, '').replace(/\/$/, ''),
+        audience: env.ACCESS_AUD,
+      }
     : null
 
 // One key set per team domain for the life of the isolate; jose caches and refreshes the keys.

@@ -14,7 +14,7 @@ const b64 = (bytes: Uint8Array) => toBase64Url(bytes)
 const unb64 = (text: string) =>
   Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0))
 
-/** Hashes a password with a fresh salt, as a PHC string ($argon2id$v=19$m=…,t=…,p=…$salt$hash). */
+/** Hashes a password with a fresh salt, as a PHC string ($argon2id$v=19$m=…,t=…,p=…$salt$hash) */
 export const hashPassword = (password: string): string => {
   const salt = crypto.getRandomValues(new Uint8Array(16))
   const hash = argon2id(password, salt, { ...ARGON2_PARAMS, dkLen: 32 })

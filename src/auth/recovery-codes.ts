@@ -5,7 +5,9 @@ export const RECOVERY_CODE_COUNT = 10
 
 /** A random code of 60 bits, shown as xxxx-xxxx-xxxx. */
 export const newRecoveryCode = (): string => {
-  const text = toBase32(crypto.getRandomValues(new Uint8Array(8))).slice(0, 12).toLowerCase()
+  const text = toBase32(crypto.getRandomValues(new Uint8Array(8)))
+    .slice(0, 12)
+    .toLowerCase()
   return `${text.slice(0, 4)}-${text.slice(4, 8)}-${text.slice(8)}`
 }
 

@@ -20,11 +20,20 @@ export const hotp = async (secret: string, counter: number, digits = DIGITS): Pr
   if (!key) throw new Error('TOTP key is not base32')
   const message = new Uint8Array(8)
   new DataView(message.buffer).setBigUint64(0, BigInt(counter))
-  const hmacKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign'])
+  const hmacKey = await crypto.subtle.importKey(
+    'raw',
+    key,
+    { name: 'HMAC', hash: 'SHA-1' },
+    false,
+    ['sign'],
+  )
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, message))
   const offset = mac[mac.length - 1]! & 0x0f
   const binary =
-    ((mac[offset]! & 0x7f) << 24) | (mac[offset + 1]! << 16) | (mac[offset + 2]! << 8) | mac[offset + 3]!
+    ((mac[offset]! & 0x7f) << 24) |
+    (mac[offset + 1]! << 16) |
+    (mac[offset + 2]! << 8) |
+    mac[offset + 3]!
   return String(binary % 10 ** digits).padStart(digits, '0')
 }
 

@@ -7,7 +7,8 @@ export const SECOND_PUBLISHER = 'require_second_publisher'
 
 /** A setting's value, or '' when it is not set. */
 export const settingValue = async (db: Database, key: string) =>
-  (await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get())?.value ?? ''
+  (await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get())
+    ?.value ?? ''
 
 /** Query that sets a setting. */
 export const setSettingQuery = (db: Database, key: string, value: string, now: Date) =>

@@ -76,5 +76,8 @@ type RowOf<K extends EditableKind> = (typeof CONTENT_TABLES)[K]['table']['$infer
 
 /** The data a revision of each kind holds: its editable columns, typed from schema.ts. */
 export type ContentData = {
-  [K in EditableKind]: Pick<RowOf<K>, Extract<(typeof CONTENT_TABLES)[K]['fields'][number], keyof RowOf<K>>>
+  [K in EditableKind]: Pick<
+    RowOf<K>,
+    Extract<(typeof CONTENT_TABLES)[K]['fields'][number], keyof RowOf<K>>
+  >
 }

@@ -26,10 +26,11 @@ export type ContentSummary = {
 export type ContentItem<K extends EditableKind> = ContentSummary & { live: ContentData[K] }
 
 // Written out with an alias: inside a subquery Drizzle would print the outer id unqualified.
-const latestRevisionId = (kind: EditableKind) =>
-  sql<
-    number | null
-  >`(select max(r.id) from revisions r where r.kind = ${kind} and r.content_id = ${CONTENT_TABLES[kind].table}.id)`
+const latestRevisionId = (kind: EditableKind) => {
+  const { table } = CONTENT_TABLES[kind]
+  return sql<number | null>`(select max(r.id) from revisions r
+    where r.kind = ${kind} and r.content_id = ${table}.id)`
+}
 
 /** The columns of the staff list and edit page header. */
 const summaryColumns = (kind: EditableKind) => {
@@ -45,10 +46,13 @@ const summaryColumns = (kind: EditableKind) => {
   }
 }
 
-/** Every item of a kind, for its list: pages in path order, news newest first, vacancies by closing date. */
+/** Every item of a kind, for its list, in its kind's order (content-tables.ts). */
 export const listContent = (db: Database, kind: EditableKind): Promise<ContentSummary[]> => {
   const { table, order } = CONTENT_TABLES[kind]
-  return db.select(summaryColumns(kind)).from(table).orderBy(...order)
+  return db
+    .select(summaryColumns(kind))
+    .from(table)
+    .orderBy(...order)
 }
 
 /** One content row, with its live data in revision form, or undefined (one query). */
@@ -254,7 +258,7 @@ export const publishQueries = <K extends EditableKind>(
   ] as const
 }
 
-/** Queries that take an item off the site (its address then answers 410) and move the version on. */
+/** Queries that take an item off the site (its address then answers 410); version moves on. */
 export const unpublishQueries = (db: Database, kind: EditableKind, id: number, now: Date) => {
   const { table } = CONTENT_TABLES[kind]
   return [
@@ -265,7 +269,4 @@ export const unpublishQueries = (db: Database, kind: EditableKind, id: number, n
 
 /** Pages that can be a parent, for the parent select. */
 export const parentOptions = (db: Database) =>
-  db
-    .select({ id: pages.id, path: pages.path, title: pages.title })
-    .from(pages)
-    .orderBy(pages.path)
+  db.select({ id: pages.id, path: pages.path, title: pages.title }).from(pages).orderBy(pages.path)

@@ -70,4 +70,5 @@ export const deleteSubmissionQuery = (db: Database, id: number) =>
 
 /** How many submissions are new, for the dashboard. */
 export const newSubmissionCount = async (db: Database) =>
-  (await db.select({ n: count() }).from(submissions).where(eq(submissions.status, 'new')).get())?.n ?? 0
+  (await db.select({ n: count() }).from(submissions).where(eq(submissions.status, 'new')).get())
+    ?.n ?? 0

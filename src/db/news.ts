@@ -30,7 +30,7 @@ export const newsPageQuery = (db: Database, page: number, now: Date) =>
 export const newsCountQuery = (db: Database, now: Date) =>
   db.select({ total: count() }).from(newsArticles).where(isLive(now))
 
-/** Query for the newest `limit` published articles with their bodies, for the feed and home page. */
+/** Query for the newest `limit` published articles with their bodies: feed and home page. */
 export const latestNewsQuery = (db: Database, limit: number, now: Date) =>
   db
     .select({ ...listColumns, body: newsArticles.body })
@@ -55,7 +55,9 @@ export const articleBySlugQuery = (db: Database, slug: string, now: Date) =>
   db
     .select({ ...listColumns, body: newsArticles.body, live: sql<number>`${isLive(now)}` })
     .from(newsArticles)
-    .where(and(eq(newsArticles.slug, slug), or(isLive(now), eq(newsArticles.status, 'unpublished'))))
+    .where(
+      and(eq(newsArticles.slug, slug), or(isLive(now), eq(newsArticles.status, 'unpublished'))),
+    )
     .limit(1)
 
 /** A news article as the list and article views receive it. */

@@ -19,7 +19,11 @@ export const CONTENT_VERSION = 'content_version'
 
 /** Query for the content version (zero or one row). */
 export const contentVersionQuery = (db: Database) =>
-  db.select({ value: settings.value }).from(settings).where(eq(settings.key, CONTENT_VERSION)).limit(1)
+  db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, CONTENT_VERSION))
+    .limit(1)
 
 /**
  * Query that moves the content version on to `now`. Batch it with every write that changes
@@ -29,4 +33,7 @@ export const bumpContentVersionQuery = (db: Database, now: Date) =>
   db
     .insert(settings)
     .values({ key: CONTENT_VERSION, value: String(now.getTime()), updatedAt: now })
-    .onConflictDoUpdate({ target: settings.key, set: { value: String(now.getTime()), updatedAt: now } })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value: String(now.getTime()), updatedAt: now },
+    })

@@ -77,7 +77,12 @@ export const replaceRecoveryCodesQueries = (db: Database, staffId: number, hashe
   ] as const
 
 /** Marks an unused recovery code used; true if it was unused. */
-export const useRecoveryCode = async (db: Database, staffId: number, codeHash: string, now: Date) => {
+export const useRecoveryCode = async (
+  db: Database,
+  staffId: number,
+  codeHash: string,
+  now: Date,
+) => {
   const result = await db
     .update(recoveryCodes)
     .set({ usedAt: now })

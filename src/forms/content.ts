@@ -3,35 +3,46 @@ import { isReadable } from './fields.ts'
 
 /** A short text field: trimmed, required, readable. */
 const line = (label: string, max = 200) =>
-  z.string({ error: `Enter a ${label.toLowerCase()}` }).check(
-    z.trim(),
-    z.minLength(1, `Enter a ${label.toLowerCase()}`),
-    z.maxLength(max, `${label} must be ${max} characters or less`),
-    z.refine(isReadable, `${label} must not include control characters`),
-  )
+  z
+    .string({ error: `Enter a ${label.toLowerCase()}` })
+    .check(
+      z.trim(),
+      z.minLength(1, `Enter a ${label.toLowerCase()}`),
+      z.maxLength(max, `${label} must be ${max} characters or less`),
+      z.refine(isReadable, `${label} must not include control characters`),
+    )
 
 /** Markdown or long text: may be empty, readable. */
 const text = (label: string, max: number) =>
   z._default(
-    z.string().check(
-      z.maxLength(max, `${label} must be ${max.toLocaleString('en-GB')} characters or less`),
-      z.refine(isReadable, `${label} must not include control characters`),
-    ),
+    z
+      .string()
+      .check(
+        z.maxLength(max, `${label} must be ${max.toLocaleString('en-GB')} characters or less`),
+        z.refine(isReadable, `${label} must not include control characters`),
+      ),
     '',
   )
 
-const slug = z.string({ error: 'Enter a web address' }).check(
-  z.trim(),
-  z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Web address must only include lower-case letters, numbers and hyphens, like serious-fraud-warning'),
-  z.maxLength(100, 'Web address must be 100 characters or less'),
-)
+const slug = z
+  .string({ error: 'Enter a web address' })
+  .check(
+    z.trim(),
+    z.regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      'Web address must only include lower-case letters, numbers and hyphens, like serious-fraud-warning',
+    ),
+    z.maxLength(100, 'Web address must be 100 characters or less'),
+  )
 
 /** An optional whole number from a text box: '' is null. */
 const optionalWhole = (label: string) =>
   z.pipe(
     z._default(z.string(), ''),
     z.pipe(
-      z.string().check(z.trim(), z.regex(/^(|\d{1,4})$/, `${label} must be a whole number, like 3`)),
+      z
+        .string()
+        .check(z.trim(), z.regex(/^(|\d{1,4})$/, `${label} must be a whole number, like 3`)),
       z.transform((v) => (v === '' ? null : Number(v))),
     ),
   )
@@ -40,8 +51,16 @@ const optionalWhole = (label: string) =>
 export const pageData = z.object({
   path: z.string({ error: 'Enter a path' }).check(
     z.trim(),
-    z.regex(/^\/([a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*)?$/, 'Path must start with / and only include lower-case letters, numbers, hyphens and slashes, like /threats/fraud'),
-    z.refine((p) => !/^\/(admin|assets|news|careers|contact|sitemap)(\/|$)/.test(p) || ['/news', '/careers', '/contact', '/sitemap'].includes(p), 'That path belongs to another part of the site'),
+    z.regex(
+      /^\/([a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*)?$/,
+      'Path must start with / and only include lower-case letters, numbers, hyphens and slashes, like /threats/fraud',
+    ),
+    z.refine(
+      (p) =>
+        !/^\/(admin|assets|news|careers|contact|sitemap)(\/|$)/.test(p) ||
+        ['/news', '/careers', '/contact', '/sitemap'].includes(p),
+      'That path belongs to another part of the site',
+    ),
   ),
   parentId: optionalWhole('Parent'),
   title: line('Title'),
@@ -70,8 +89,16 @@ export const vacancyData = z.object({
   salary: line('Salary', 100),
   closingDate: z.string({ error: 'Enter a closing date' }).check(
     z.trim(),
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the closing date as year, month and day, like 2027-03-31'),
-    z.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Closing date must be a real date'),
+    z.regex(
+      /^\d{4}-\d{2}-\d{2}$/,
+      'Enter the closing date as year, month and day, like 2027-03-31',
+    ),
+    z.refine(
+      (d) =>
+        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+        new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      'Closing date must be a real date',
+    ),
   ),
   body: text('Body', 50_000),
 })
@@ -112,9 +139,20 @@ const common = {
 export const FIELDS: Record<'page' | 'news' | 'vacancy', FieldSpec[]> = {
   page: [
     common.title,
-    { name: 'path', label: 'Path', hint: 'The address of the page, like /threats/fraud. Changing it leaves a redirect from the old one.', control: 'input' },
+    {
+      name: 'path',
+      label: 'Path',
+      hint: 'The address of the page, like /threats/fraud. Changing it leaves a redirect from the old one.',
+      control: 'input',
+    },
     { name: 'parentId', label: 'Parent page', control: 'parent' },
-    { name: 'navOrder', label: 'Navigation order (optional)', hint: 'Position among its parent’s pages; top-level pages with a number appear in the main menu', control: 'input', width: 'govuk-input--width-4' },
+    {
+      name: 'navOrder',
+      label: 'Navigation order (optional)',
+      hint: 'Position among its parent’s pages; top-level pages with a number appear in the main menu',
+      control: 'input',
+      width: 'govuk-input--width-4',
+    },
     common.summary,
     common.body,
   ],
@@ -126,7 +164,13 @@ export const FIELDS: Record<'page' | 'news' | 'vacancy', FieldSpec[]> = {
     { name: 'grade', label: 'Grade', control: 'input', width: 'govuk-input--width-20' },
     { name: 'location', label: 'Location', control: 'input', width: 'govuk-input--width-20' },
     { name: 'salary', label: 'Salary', control: 'input', width: 'govuk-input--width-20' },
-    { name: 'closingDate', label: 'Closing date', hint: 'Year, month and day, like 2027-03-31. Applications close at 11:59pm UK time.', control: 'input', width: 'govuk-input--width-10' },
+    {
+      name: 'closingDate',
+      label: 'Closing date',
+      hint: 'Year, month and day, like 2027-03-31. Applications close at 11:59pm UK time.',
+      control: 'input',
+      width: 'govuk-input--width-10',
+    },
     common.body,
   ],
 }

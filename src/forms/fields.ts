@@ -43,23 +43,22 @@ export const emailAddress = () =>
     )
 
 const PHONE = /^\+?[0-9 ()-]{7,20}$/
-const PHONE_FORMAT = 'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192'
+const PHONE_FORMAT =
+  'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192'
 
 /** A telephone number; `required` is the message for an empty answer, or false if optional. */
 export const telephone = (required: string | false) =>
   // A missing field counts as empty, and an empty answer is still checked against `required`.
   z.pipe(
     z._default(z.string(), ''),
-    z
-      .string()
-      .check(
-        z.trim(),
-        z.refine((v) => v !== '' || !required, required || undefined),
-        z.refine(
-          (v) => v === '' || (PHONE.test(v) && /\d{7}/.test(v.replace(/\D/g, ''))),
-          PHONE_FORMAT,
-        ),
+    z.string().check(
+      z.trim(),
+      z.refine((v) => v !== '' || !required, required || undefined),
+      z.refine(
+        (v) => v === '' || (PHONE.test(v) && /\d{7}/.test(v.replace(/\D/g, ''))),
+        PHONE_FORMAT,
       ),
+    ),
   )
 
 /** An error on one field: the field's id (for the summary link) and its message. */

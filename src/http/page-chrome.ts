@@ -24,7 +24,12 @@ const buildChrome = (
 }
 
 /** Chrome for when the database cannot be read: no navigation, notice or address. */
-export const bareChrome = (siteUrl: string): Chrome => ({ nav: [], notice: '', address: [], siteUrl })
+export const bareChrome = (siteUrl: string): Chrome => ({
+  nav: [],
+  notice: '',
+  address: [],
+  siteUrl,
+})
 
 /**
  * Runs a route's own queries in one D1 batch with the two every public page needs (the

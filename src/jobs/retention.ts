@@ -7,7 +7,7 @@ const DAY = 24 * 60 * 60 * 1000
 /** How long each kind of submission is kept, in days. */
 export type RetentionPeriods = Record<SubmissionKind, number>
 
-/** Reads the retention periods from the environment: 180 days for enquiries, 365 for applications. */
+/** Reads the retention periods from the environment: 180 days (enquiries), 365 (applications). */
 export const retentionPeriods = (env: {
   ENQUIRY_RETENTION_DAYS?: string
   APPLICATION_RETENTION_DAYS?: string
@@ -35,7 +35,11 @@ export const deleteExpiredSubmissions = async (
 ) => {
   const deleted: Record<SubmissionKind, number> = { enquiry: 0, application: 0 }
   for (const kind of Object.keys(periods) as SubmissionKind[]) {
-    const expired = await expiredSubmissions(db, kind, new Date(now.getTime() - periods[kind] * DAY))
+    const expired = await expiredSubmissions(
+      db,
+      kind,
+      new Date(now.getTime() - periods[kind] * DAY),
+    )
     const keys = expired.flatMap((s) => (s.cvKey ? [s.cvKey] : []))
     // R2 deletes up to 1,000 keys a call.
     for (let i = 0; i < keys.length; i += 1000) await bucket.delete(keys.slice(i, i + 1000))

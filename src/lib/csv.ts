@@ -10,4 +10,5 @@ export const csvField = (value: unknown): string => {
 }
 
 /** Rows as CSV text with CRLF line ends. */
-export const toCsv = (rows: unknown[][]): string => `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`
+export const toCsv = (rows: unknown[][]): string =>
+  `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`

@@ -9,10 +9,15 @@ export const loggableError = (err: unknown) => {
   return {
     error: err.name,
     message: source.message.split(/\n?params:/)[0]!.slice(0, 500),
-    stack: err.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n'),
+    stack: err.stack
+      ?.split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .join('\n'),
   }
 }
 
 /** Writes one structured log line. Never pass anything a visitor or editor typed. */
 export const logError = (event: string, requestId: string | undefined, err: unknown, extra = {}) =>
-  console.error(JSON.stringify({ level: 'error', event, requestId, ...extra, ...loggableError(err) }))
+  console.error(
+    JSON.stringify({ level: 'error', event, requestId, ...extra, ...loggableError(err) }),
+  )

@@ -10,7 +10,8 @@ export const REFERENCE_PATTERN = new RegExp(`^SOCA-[${ALPHABET}]{4}-[${ALPHABET}
  */
 export const newReference = (): string => {
   const chars: string[] = []
-  // Rejection sampling: 240 is the largest multiple of 30 below 256, so every letter is equally likely.
+  // Rejection sampling: 240 is the largest multiple of 30 below 256, so all letters are equally
+  // likely.
   while (chars.length < 8) {
     for (const byte of crypto.getRandomValues(new Uint8Array(16))) {
       if (byte < 240 && chars.length < 8) chars.push(ALPHABET[byte % 30]!)

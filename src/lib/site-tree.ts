@@ -28,7 +28,7 @@ export const breadcrumbsTo = (tree: SitePage[], parentId: number | null): Link[]
   const byId = new Map(tree.map((p) => [p.id, p]))
   const trail: Link[] = []
   const seen = new Set<number>()
-  for (let id = parentId; id !== null && !seen.has(id); ) {
+  for (let id = parentId; id !== null && !seen.has(id);) {
     seen.add(id)
     const parent = byId.get(id)
     if (!parent) break

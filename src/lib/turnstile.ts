@@ -8,8 +8,10 @@ export const TURNSTILE_FIELD = 'cf-turnstile-response'
 export type TurnstileResult = 'passed' | 'failed' | 'unavailable'
 
 /** Whether Turnstile is on: both keys must be set. */
-export const turnstileSiteKey = (env: { TURNSTILE_SITE_KEY?: string; TURNSTILE_SECRET_KEY?: string }) =>
-  env.TURNSTILE_SITE_KEY && env.TURNSTILE_SECRET_KEY ? env.TURNSTILE_SITE_KEY : undefined
+export const turnstileSiteKey = (env: {
+  TURNSTILE_SITE_KEY?: string
+  TURNSTILE_SECRET_KEY?: string
+}) => (env.TURNSTILE_SITE_KEY && env.TURNSTILE_SECRET_KEY ? env.TURNSTILE_SITE_KEY : undefined)
 
 /** Checks a Turnstile token with siteverify. */
 export const verifyTurnstile = async (

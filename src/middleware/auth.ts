@@ -43,7 +43,8 @@ export const loadSession = () =>
     let valid = found
     if (found) {
       const { session, member } = found
-      const idle = session.stage === 'active' && session.lastSeenAt.getTime() + IDLE_TIMEOUT_MS < now.getTime()
+      const idle =
+        session.stage === 'active' && session.lastSeenAt.getTime() + IDLE_TIMEOUT_MS < now.getTime()
       if (idle || session.expiresAt < now || !member.active) {
         await deleteSessionQuery(db, session.id).run()
         clearSessionCookie(c)
@@ -60,23 +61,35 @@ export const loadSession = () =>
       if (valid?.member.email !== email || valid.session.via !== 'access') {
         const member = await staffByEmail(db, email)
         if (!member?.active) {
-          await audit(db, { actorId: null, action: 'sign-in.refused', target: email, detail: 'access: no active staff account' })
-          throw new HTTPException(403, { message: 'Your Cloudflare Access identity has no active staff account.' })
+          await audit(db, {
+            actorId: null,
+            action: 'sign-in.refused',
+            target: email,
+            detail: 'access: no active staff account',
+          })
+          throw new HTTPException(403, {
+            message: 'Your Cloudflare Access identity has no active staff account.',
+          })
         }
-        const started = await startSession(db, { staffId: member.id, stage: 'active', via: 'access', now }, valid?.session.id)
-        await db.batch([
-          ...started.queries,
-          recordSignInQuery(db, member.id, now),
-        ])
+        const started = await startSession(
+          db,
+          { staffId: member.id, stage: 'active', via: 'access', now },
+          valid?.session.id,
+        )
+        await db.batch([...started.queries, recordSignInQuery(db, member.id, now)])
         await audit(db, { actorId: member.id, action: 'sign-in', detail: 'via Cloudflare Access' })
         setSessionCookie(c, started.token, started.lifetime)
-        valid = { session: { ...started.session, createdAt: now, lastSeenAt: now, pendingTotpSecret: null }, member }
+        valid = {
+          session: { ...started.session, createdAt: now, lastSeenAt: now, pendingTotpSecret: null },
+          member,
+        }
       }
     }
 
     if (valid) {
       const { session, member } = valid
-      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, session.id, now)
+      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS)
+        await touchSession(db, session.id, now)
       c.set('session', {
         id: session.id,
         stage: session.stage,
@@ -97,7 +110,8 @@ export const requireStage = (stage: SessionStage) =>
   // Typed with the environment it guarantees: handlers after it have a session and a member.
   createMiddleware<StaffEnv>(async function requireStage(c, next) {
     if (c.var.session?.stage !== stage) {
-      if (c.req.method === 'GET' || c.req.method === 'HEAD') return c.redirect('/admin/sign-in', 303)
+      if (c.req.method === 'GET' || c.req.method === 'HEAD')
+        return c.redirect('/admin/sign-in', 303)
       await audit(c.var.db, {
         actorId: c.var.staff?.id ?? null,
         action: 'refused',
@@ -142,7 +156,9 @@ export const requireCsrfToken = () =>
           target: `${c.req.method} ${c.req.path}`,
           detail: 'missing or wrong CSRF token',
         })
-        throw new HTTPException(403, { message: 'The form had expired. Go back, reload the page and try again.' })
+        throw new HTTPException(403, {
+          message: 'The form had expired. Go back, reload the page and try again.',
+        })
       }
     }
     await next()

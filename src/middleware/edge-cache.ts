@@ -61,7 +61,10 @@ const recall = (key: string) => {
 /** A stored copy with the headers a visitor gets; `X-Stored-At` dates it for staleness. */
 const forVisitor = (stored: Response, state: 'HIT' | 'STALE') => {
   const res = new Response(stored.body, stored)
-  res.headers.set('Cache-Control', res.headers.get('X-Browser-Cache-Control') ?? 'public, max-age=60')
+  res.headers.set(
+    'Cache-Control',
+    res.headers.get('X-Browser-Cache-Control') ?? 'public, max-age=60',
+  )
   res.headers.delete('X-Browser-Cache-Control')
   res.headers.set(CACHE_HEADER, state)
   return res
@@ -69,7 +72,8 @@ const forVisitor = (stored: Response, state: 'HIT' | 'STALE') => {
 
 /** Whether an error came from D1 (unreachable, overloaded, failing) rather than from the code. */
 const isDatabaseFailure = (err: Error) =>
-  err.name === 'DrizzleQueryError' || /D1_|D1 /.test(`${err.message} ${err.cause instanceof Error ? err.cause.message : ''}`)
+  err.name === 'DrizzleQueryError' ||
+  /D1_|D1 /.test(`${err.message} ${err.cause instanceof Error ? err.cause.message : ''}`)
 
 /** Whether a request's validators match a response, so 304 Not Modified will do. */
 const notModified = (c: Context<AppEnv>, res: Response) => {
@@ -124,7 +128,8 @@ export const edgeCache = () =>
     const staleOrUnavailable = async () => {
       const stored = await cache.match(latestKey(url))
       const storedAt = Number(stored?.headers.get('X-Stored-At'))
-      if (stored && Date.now() - storedAt < STALE_FOR_SECONDS * 1000) return answer(c, forVisitor(stored, 'STALE'))
+      if (stored && Date.now() - storedAt < STALE_FOR_SECONDS * 1000)
+        return answer(c, forVisitor(stored, 'STALE'))
       const res = await renderError(c, 503)
       res.headers.set(CACHE_HEADER, 'MISS')
       return res
@@ -147,9 +152,15 @@ export const edgeCache = () =>
     }
     const res = c.res
     const cacheControl = res.headers.get('Cache-Control') ?? ''
-    if (Number(version) > 0 && res.status === 200) res.headers.set('Last-Modified', new Date(Number(version)).toUTCString())
+    if (Number(version) > 0 && res.status === 200)
+      res.headers.set('Last-Modified', new Date(Number(version)).toUTCString())
     res.headers.set(CACHE_HEADER, 'MISS')
-    if (method === 'GET' && STORED_STATUSES.has(res.status) && cacheControl.includes('public') && !res.headers.has('Set-Cookie')) {
+    if (
+      method === 'GET' &&
+      STORED_STATUSES.has(res.status) &&
+      cacheControl.includes('public') &&
+      !res.headers.has('Set-Cookie')
+    ) {
       const stored = new Response(res.clone().body, res)
       stored.headers.set('X-Browser-Cache-Control', cacheControl)
       stored.headers.set('Cache-Control', `public, max-age=${STALE_FOR_SECONDS}`)

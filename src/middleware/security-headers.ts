@@ -52,6 +52,7 @@ export const securityHeaders = () => {
   const withTurnstile = headers(contentSecurityPolicy(` ${TURNSTILE_ORIGIN}`))
   return createMiddleware<AppEnv>(async function securityHeaders(c, next) {
     await next()
-    for (const [name, value] of turnstileSiteKey(c.env) ? withTurnstile : plain) c.res.headers.set(name, value)
+    for (const [name, value] of turnstileSiteKey(c.env) ? withTurnstile : plain)
+      c.res.headers.set(name, value)
   })
 }

@@ -73,11 +73,14 @@ export const publishRefusal = async (
 const target = (kind: EditableKind, id: number) => `${kind}:${id}`
 
 /** The message when another item took this item's address since it was read. */
-const addressConflict = (kind: EditableKind): Refusal => ({
-  ok: false,
-  reason: 'conflict',
-  message: `Another ${CONTENT_KINDS[kind].labels.singular.toLowerCase()} now uses this address. Change it, save and publish again.`,
-})
+const addressConflict = (kind: EditableKind): Refusal => {
+  const singular = CONTENT_KINDS[kind].labels.singular.toLowerCase()
+  return {
+    ok: false,
+    reason: 'conflict',
+    message: `Another ${singular} now uses this address. Change it, save and publish again.`,
+  }
+}
 
 /** The address in a kind's data. */
 const addressOf = (kind: EditableKind, data: ContentData[EditableKind]) =>
@@ -100,8 +103,8 @@ const addressTakenError = (kind: EditableKind, data: ContentData[EditableKind]):
 
 /**
  * Runs a batch, turning a broken UNIQUE constraint (someone else took the address since it
- * was checked) into `conflict`. Any other failure is not the editor's: it is thrown, logged
- * and answered with the 500 page.
+ * was checked) into the refusal given. Any other failure is not the editor's: it is thrown,
+ * logged and answered with the 500 page.
  */
 const commit = async <T extends Result>(
   run: () => Promise<unknown>,
@@ -136,7 +139,8 @@ export const createDraft = async <K extends EditableKind>(
       auditQuery(db, {
         actorId: actor.id,
         action: `${kind}.create`,
-        target: sql`${`${kind}:`} || (select content_id from revisions where id = last_insert_rowid())`,
+        target: sql`${`${kind}:`} || (select content_id from revisions
+          where id = last_insert_rowid())`,
       }),
     ])
     const id = rows[0]?.id
@@ -325,7 +329,11 @@ export const closeVacancy = async (
     () =>
       db.batch([
         ...reviseQueries(db, actor, 'vacancy', loaded, data, 'Closed', true, now),
-        auditQuery(db, { actorId: actor.id, action: 'vacancy.close', target: target('vacancy', id) }),
+        auditQuery(db, {
+          actorId: actor.id,
+          action: 'vacancy.close',
+          target: target('vacancy', id),
+        }),
       ]),
     { ok: true, changedAt: now },
     addressConflict('vacancy'),

@@ -3,13 +3,7 @@
 // site. Routes and the publishing functions read everything kind-specific from here.
 import type * as z from 'zod/mini'
 import type { ContentData, EditableKind } from '../db/content-tables.ts'
-import {
-  FIELDS,
-  type FieldSpec,
-  newsData,
-  pageData,
-  vacancyData,
-} from '../forms/content.ts'
+import { FIELDS, type FieldSpec, newsData, pageData, vacancyData } from '../forms/content.ts'
 
 /** One kind of content, as staff edit it. */
 export type ContentKindSpec<K extends EditableKind> = {

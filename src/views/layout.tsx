@@ -79,7 +79,9 @@ export const Layout = (props: LayoutProps) => {
         </head>
         <body class="govuk-template__body">
           <SiteHeader home="/" name="Serious Organised Crime Agency" />
-          {chrome.nav.length > 0 && <ServiceNavigation label="Menu" links={chrome.nav} path={path} />}
+          {chrome.nav.length > 0 && (
+            <ServiceNavigation label="Menu" links={chrome.nav} path={path} />
+          )}
           <div class="govuk-width-container">
             {chrome.notice && (
               <div

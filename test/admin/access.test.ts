@@ -19,14 +19,19 @@ beforeAll(async () => {
   otherKey = (await generateKeyPair('RS256')).privateKey
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' }
   await network.enable()
-  network.use(http.get(`https://${TEAM}/cdn-cgi/access/certs`, () => HttpResponse.json({ keys: [jwk] })))
+  network.use(
+    http.get(`https://${TEAM}/cdn-cgi/access/certs`, () => HttpResponse.json({ keys: [jwk] })),
+  )
   await createStaff({ email: 'agent@example.com', role: 'publisher', totp: false })
   await createStaff({ email: 'gone@example.com', role: 'editor', totp: false })
   await env.DB.prepare("UPDATE staff SET active = 0 WHERE email = 'gone@example.com'").run()
 })
 afterAll(() => network.disable())
 
-const token = (claims: { email: string; aud?: string; iss?: string; exp?: string }, key = privateKey) =>
+const token = (
+  claims: { email: string; aud?: string; iss?: string; exp?: string },
+  key = privateKey,
+) =>
   new SignJWT({ email: claims.email })
     .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
     .setIssuer(claims.iss ?? `https://${TEAM}`)
@@ -49,27 +54,39 @@ const viaAccess = async (path: string, headers: Record<string, string> = {}) => 
 
 describe('Cloudflare Access sign-in', () => {
   it('lets in a valid Access JWT for an active staff member, and starts an audited session', async () => {
-    const res = await viaAccess('/admin', { 'Cf-Access-Jwt-Assertion': await token({ email: 'Agent@example.com' }) })
+    const res = await viaAccess('/admin', {
+      'Cf-Access-Jwt-Assertion': await token({ email: 'Agent@example.com' }),
+    })
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('Signed in as agent (publisher)')
     expect(sessionCookie(res)).toBeDefined()
-    expect((await auditEntries()).at(-1)).toMatchObject({ action: 'sign-in', detail: 'via Cloudflare Access' })
+    expect((await auditEntries()).at(-1)).toMatchObject({
+      action: 'sign-in',
+      detail: 'via Cloudflare Access',
+    })
   })
 
   it.each([
     ['no token', undefined],
     ['a token for another audience', { email: 'agent@example.com', aud: 'someone-else' }],
-    ['a token from another issuer', { email: 'agent@example.com', iss: 'https://evil.cloudflareaccess.com' }],
+    [
+      'a token from another issuer',
+      { email: 'agent@example.com', iss: 'https://evil.cloudflareaccess.com' },
+    ],
     ['an expired token', { email: 'agent@example.com', exp: '-1m' }],
   ] as const)('refuses %s with 401', async (_, claims) => {
-    const headers: Record<string, string> = claims ? { 'Cf-Access-Jwt-Assertion': await token(claims) } : {}
+    const headers: Record<string, string> = claims
+      ? { 'Cf-Access-Jwt-Assertion': await token(claims) }
+      : {}
     const res = await viaAccess('/admin', headers)
     expect(res.status).toBe(401)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
   })
 
   it('refuses a token signed with another key', async () => {
-    const res = await viaAccess('/admin', { 'Cf-Access-Jwt-Assertion': await token({ email: 'agent@example.com' }, otherKey) })
+    const res = await viaAccess('/admin', {
+      'Cf-Access-Jwt-Assertion': await token({ email: 'agent@example.com' }, otherKey),
+    })
     expect(res.status).toBe(401)
   })
 
@@ -77,18 +94,25 @@ describe('Cloudflare Access sign-in', () => {
     for (const email of ['stranger@example.com', 'gone@example.com']) {
       const res = await viaAccess('/admin', { 'Cf-Access-Jwt-Assertion': await token({ email }) })
       expect(res.status).toBe(403)
-      expect((await auditEntries()).at(-1)).toMatchObject({ action: 'sign-in.refused', target: email })
+      expect((await auditEntries()).at(-1)).toMatchObject({
+        action: 'sign-in.refused',
+        target: email,
+      })
     }
   })
 
   it('does not accept a session cookie without the Access JWT', async () => {
-    const first = await viaAccess('/admin', { 'Cf-Access-Jwt-Assertion': await token({ email: 'agent@example.com' }) })
+    const first = await viaAccess('/admin', {
+      'Cf-Access-Jwt-Assertion': await token({ email: 'agent@example.com' }),
+    })
     const res = await viaAccess('/admin', { Cookie: sessionCookie(first)! })
     expect(res.status).toBe(401)
   })
 
   it('turns the password sign-in off', async () => {
-    const res = await viaAccess('/admin/sign-in', { 'Cf-Access-Jwt-Assertion': await token({ email: 'agent@example.com' }) })
+    const res = await viaAccess('/admin/sign-in', {
+      'Cf-Access-Jwt-Assertion': await token({ email: 'agent@example.com' }),
+    })
     expect(await res.text()).toContain('Staff sign in through Cloudflare Access')
   })
 })

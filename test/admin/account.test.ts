@@ -9,29 +9,68 @@ describe('changing your own password', () => {
     const browser = await signedIn(member)
     const from = '/admin/account/password'
     const attempts: [Record<string, string>, string[]][] = [
-      [{ currentPassword: 'wrong', newPassword: 'a new long passphrase', confirmPassword: 'a new long passphrase' }, ['currentPassword']],
-      [{ currentPassword: PASSWORD, newPassword: 'short', confirmPassword: 'short' }, ['newPassword']],
-      [{ currentPassword: PASSWORD, newPassword: 'a new long passphrase', confirmPassword: 'something else' }, ['confirmPassword']],
+      [
+        {
+          currentPassword: 'wrong',
+          newPassword: 'a new long passphrase',
+          confirmPassword: 'a new long passphrase',
+        },
+        ['currentPassword'],
+      ],
+      [
+        { currentPassword: PASSWORD, newPassword: 'short', confirmPassword: 'short' },
+        ['newPassword'],
+      ],
+      [
+        {
+          currentPassword: PASSWORD,
+          newPassword: 'a new long passphrase',
+          confirmPassword: 'something else',
+        },
+        ['confirmPassword'],
+      ],
     ]
     for (const [fields, expected] of attempts) {
       const res = await browser.submit(from, fields, from)
       expect(res.status).toBe(400)
       expect(summaryErrors(await res.text()).map((e) => e.field)).toEqual(expected)
     }
-    expect((await auditEntries()).at(-1)).toMatchObject({ actor_id: member.id, action: 'password.change-failed' })
+    expect((await auditEntries()).at(-1)).toMatchObject({
+      actor_id: member.id,
+      action: 'password.change-failed',
+    })
   })
 
   it('changes it, keeps this session and ends the others', async () => {
     const member = await createStaff({ email: 'rotate@example.com', role: 'editor' })
     const other = await signedIn(member)
     const browser = await signedIn(member)
-    const res = await browser.submit('/admin/account/password', { currentPassword: PASSWORD, newPassword: 'three random words', confirmPassword: 'three random words' }, '/admin/account/password')
+    const res = await browser.submit(
+      '/admin/account/password',
+      {
+        currentPassword: PASSWORD,
+        newPassword: 'three random words',
+        confirmPassword: 'three random words',
+      },
+      '/admin/account/password',
+    )
     expect(res.status).toBe(303)
     expect((await browser.get('/admin')).status).toBe(200)
     expect((await other.get('/admin')).status).toBe(303)
-    expect((await client().post('/admin/sign-in', { email: member.email, password: PASSWORD })).status).toBe(400)
-    expect((await client().post('/admin/sign-in', { email: member.email, password: 'three random words' })).status).toBe(303)
-    const row = await env.DB.prepare('SELECT password_hash FROM staff WHERE id = ?').bind(member.id).first<{ password_hash: string }>()
+    expect(
+      (await client().post('/admin/sign-in', { email: member.email, password: PASSWORD })).status,
+    ).toBe(400)
+    expect(
+      (
+        await client().post('/admin/sign-in', {
+          email: member.email,
+          password: 'three random words',
+        })
+      ).status,
+    ).toBe(303)
+    const row = await env.DB.prepare('SELECT password_hash FROM staff WHERE id = ?')
+      .bind(member.id)
+      .first<{ password_hash: string }>()
     expect(row!.password_hash).toMatch(/^\$argon2id\$/)
     expect((await auditEntries()).map((e) => e.action)).toContain('password.change')
   })

@@ -12,7 +12,11 @@ let editorId: number
 
 beforeAll(async () => {
   const e = await createStaff({ email: 'ed@example.com', role: 'editor', name: 'Ed Editor' })
-  const p = await createStaff({ email: 'pat@example.com', role: 'publisher', name: 'Pat Publisher' })
+  const p = await createStaff({
+    email: 'pat@example.com',
+    role: 'publisher',
+    name: 'Pat Publisher',
+  })
   editorId = e.id
   publisherId = p.id
   editor = await signedIn(e)
@@ -20,16 +24,24 @@ beforeAll(async () => {
 })
 
 const pageId = async (path: string) =>
-  (await env.DB.prepare('SELECT id FROM pages WHERE path = ?').bind(path).first<{ id: number }>())!.id
+  (await env.DB.prepare('SELECT id FROM pages WHERE path = ?').bind(path).first<{ id: number }>())!
+    .id
 
 /** Saves the page's form with these changes, as the member, with a fresh CSRF token. */
 const save = async (browser: Browser, id: number, changes: Record<string, string>) => {
   const form = await (await browser.get(`/admin/pages/${id}`)).text()
-  const value = (name: string) => form.match(new RegExp(`name="${name}"[^>]*value="([^"]*)"`))?.[1] ?? ''
+  const value = (name: string) =>
+    form.match(new RegExp(`name="${name}"[^>]*value="([^"]*)"`))?.[1] ?? ''
   const body = form.match(/<textarea[^>]*name="body"[^>]*>([\s\S]*?)<\/textarea>/)?.[1] ?? ''
   const summary = form.match(/<textarea[^>]*name="summary"[^>]*>([\s\S]*?)<\/textarea>/)?.[1] ?? ''
   const parent = form.match(/<option value="(\d+)" selected=""/)?.[1] ?? ''
-  const unescape = (t: string) => t.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&')
+  const unescape = (t: string) =>
+    t
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#39;', "'")
+      .replaceAll('&amp;', '&')
   return browser.post(`/admin/pages/${id}`, {
     csrf: csrfFrom(form),
     title: unescape(value('title')),
@@ -74,13 +86,21 @@ describe('drafts', () => {
     const csrf = csrfFrom(await (await editor.get(`/admin/pages/${id}`)).text())
     const res = await editor.post(`/admin/pages/${id}/publish`, { csrf })
     expect(res.status).toBe(403)
-    expect((await auditEntries()).at(-1)).toMatchObject({ actor_id: editorId, action: 'refused', detail: 'needs content:publish' })
+    expect((await auditEntries()).at(-1)).toMatchObject({
+      actor_id: editorId,
+      action: 'refused',
+      detail: 'needs content:publish',
+    })
     expect((await getPage('/threats/fraud')).html).not.toContain('Fraud (revised)')
   })
 
   it('keeps everything typed when the form has a problem', async () => {
     const id = await pageId('/threats/fraud')
-    const res = await save(editor, id, { title: '', body: 'My careful <b>words</b>', path: 'no slash' })
+    const res = await save(editor, id, {
+      title: '',
+      body: 'My careful <b>words</b>',
+      path: 'no slash',
+    })
     expect(res.status).toBe(400)
     const html = await res.text()
     expect(summaryErrors(html).map((e) => e.field)).toEqual(['path', 'title'])
@@ -93,10 +113,15 @@ describe('publishing', () => {
     const id = await pageId('/threats/fraud')
     const res = await publisher.submit(`/admin/pages/${id}/publish`, {}, `/admin/pages/${id}`)
     expect(res.status).toBe(303)
-    expect((await getPage('/threats/fraud')).html).toContain('<h1 class="govuk-heading-xl">Fraud (revised)</h1>')
+    expect((await getPage('/threats/fraud')).html).toContain(
+      '<h1 class="govuk-heading-xl">Fraud (revised)</h1>',
+    )
     expect((await getPage('/threats')).html).toContain('Fraud (revised)')
     expect((await getPage('/sitemap')).html).toContain('Fraud (revised)')
-    expect((await auditEntries()).at(-1)).toMatchObject({ actor_id: publisherId, action: 'page.publish' })
+    expect((await auditEntries()).at(-1)).toMatchObject({
+      actor_id: publisherId,
+      action: 'page.publish',
+    })
 
     // A new article is in the list and the feed as soon as it is published.
     const form = await (await publisher.get('/admin/news/new')).text()
@@ -113,7 +138,9 @@ describe('publishing', () => {
     await publisher.submit(`/admin/news/${newsId}/publish`, {}, `/admin/news/${newsId}`)
     expect((await getPage('/news/fresh-arrest')).html).toContain('Fresh arrest')
     expect((await getPage('/news')).html).toContain('href="/news/fresh-arrest"')
-    const feed = new XMLParser({ isArray: (n) => n === 'entry' }).parse((await getPage('/news.atom')).html)
+    const feed = new XMLParser({ isArray: (n) => n === 'entry' }).parse(
+      (await getPage('/news.atom')).html,
+    )
     expect(feed.feed.entry[0].title).toBe('Fresh arrest')
     expect((await getPage('/sitemap.xml')).html).toContain('/news/fresh-arrest</loc>')
   })
@@ -143,7 +170,9 @@ describe('publishing', () => {
     const id = await pageId('/threats/money-laundering')
     const res = await save(publisher, id, { path: '/threats/fraud' })
     expect(res.status).toBe(400)
-    expect(summaryErrors(await res.text())).toEqual([{ field: 'path', message: 'Another page already uses /threats/fraud' }])
+    expect(summaryErrors(await res.text())).toEqual([
+      { field: 'path', message: 'Another page already uses /threats/fraud' },
+    ])
   })
 })
 
@@ -166,33 +195,60 @@ describe('revisions', () => {
     expect(diff).toContain('Title (no change)')
 
     // A publisher's restore goes live at once.
-    const restored = await publisher.submit(`/admin/pages/${id}/restore/${oldest}`, {}, `/admin/pages/${id}/history`)
+    const restored = await publisher.submit(
+      `/admin/pages/${id}/restore/${oldest}`,
+      {},
+      `/admin/pages/${id}/history`,
+    )
     expect(restored.headers.get('Location')).toBe(`/admin/pages/${id}?done=published`)
     expect((await getPage('/about/structure')).html).toContain('Second line')
-    const rows = await env.DB.prepare("SELECT author_id, note FROM revisions WHERE kind = 'page' AND content_id = ? ORDER BY id").bind(id).all()
-    expect(rows.results.at(-1)).toEqual({ author_id: publisherId, note: `Restored revision ${oldest}` })
+    const rows = await env.DB.prepare(
+      "SELECT author_id, note FROM revisions WHERE kind = 'page' AND content_id = ? ORDER BY id",
+    )
+      .bind(id)
+      .all()
+    expect(rows.results.at(-1)).toEqual({
+      author_id: publisherId,
+      note: `Restored revision ${oldest}`,
+    })
   })
 })
 
 describe('the second pair of eyes setting', () => {
   it('stops a publisher publishing their own change, but not a colleague', async () => {
-    await env.DB.prepare("INSERT INTO settings (key, value) VALUES ('require_second_publisher', 'true') ON CONFLICT (key) DO UPDATE SET value = 'true'").run()
-    const other = await signedIn(await createStaff({ email: 'quinn@example.com', role: 'publisher' }))
+    await env.DB.prepare(
+      "INSERT INTO settings (key, value) VALUES ('require_second_publisher', 'true') ON CONFLICT (key) DO UPDATE SET value = 'true'",
+    ).run()
+    const other = await signedIn(
+      await createStaff({ email: 'quinn@example.com', role: 'publisher' }),
+    )
     const id = await pageId('/about/how-we-work')
     await save(publisher, id, { title: 'How we work (checked)' })
     const own = await publisher.submit(`/admin/pages/${id}/publish`, {}, `/admin/pages/${id}`)
     expect(own.status).toBe(403)
     expect((await getPage('/about/how-we-work')).html).not.toContain('How we work (checked)')
-    expect((await other.submit(`/admin/pages/${id}/publish`, {}, `/admin/pages/${id}`)).status).toBe(303)
+    expect(
+      (await other.submit(`/admin/pages/${id}/publish`, {}, `/admin/pages/${id}`)).status,
+    ).toBe(303)
     expect((await getPage('/about/how-we-work')).html).toContain('How we work (checked)')
-    await env.DB.prepare("UPDATE settings SET value = 'false' WHERE key = 'require_second_publisher'").run()
+    await env.DB.prepare(
+      "UPDATE settings SET value = 'false' WHERE key = 'require_second_publisher'",
+    ).run()
   })
 })
 
 describe('creating pages, closing vacancies and the site notice', () => {
   it('creates a page as a draft that is not public until published', async () => {
     const form = await (await editor.get('/admin/pages/new')).text()
-    const res = await editor.post('/admin/pages/new', { csrf: csrfFrom(form), title: 'Organised immigration crime', path: '/threats/immigration-crime', parentId: String(await pageId('/threats')), navOrder: '7', summary: 'A new threat page.', body: '## What it is' })
+    const res = await editor.post('/admin/pages/new', {
+      csrf: csrfFrom(form),
+      title: 'Organised immigration crime',
+      path: '/threats/immigration-crime',
+      parentId: String(await pageId('/threats')),
+      navOrder: '7',
+      summary: 'A new threat page.',
+      body: '## What it is',
+    })
     expect(res.status).toBe(303)
     expect((await request('/threats/immigration-crime')).status).toBe(404)
     const newId = res.headers.get('Location')!.match(/\/admin\/pages\/(\d+)/)![1]
@@ -203,7 +259,9 @@ describe('creating pages, closing vacancies and the site notice', () => {
   })
 
   it('closes a vacancy so it is no longer listed and takes no applications', async () => {
-    const id = (await env.DB.prepare("SELECT id FROM vacancies WHERE slug = 'cyber-crime-investigator'").first<{ id: number }>())!.id
+    const id = (await env.DB.prepare(
+      "SELECT id FROM vacancies WHERE slug = 'cyber-crime-investigator'",
+    ).first<{ id: number }>())!.id
     const res = await publisher.submit(`/admin/vacancies/${id}/close`, {}, `/admin/vacancies/${id}`)
     expect(res.status).toBe(303)
     expect((await getPage('/careers')).html).not.toContain('cyber-crime-investigator')
@@ -211,23 +269,39 @@ describe('creating pages, closing vacancies and the site notice', () => {
   })
 
   it('publishes the site notice at once', async () => {
-    const res = await publisher.submit('/admin/settings', { siteNotice: 'Our phone lines are closed today.' }, '/admin/settings')
+    const res = await publisher.submit(
+      '/admin/settings',
+      { siteNotice: 'Our phone lines are closed today.' },
+      '/admin/settings',
+    )
     expect(res.status).toBe(303)
     expect((await getPage('/')).html).toContain('Our phone lines are closed today.')
-    expect((await editor.submit('/admin/settings', { siteNotice: 'x' }, '/admin/settings')).status).toBe(403)
+    expect(
+      (await editor.submit('/admin/settings', { siteNotice: 'x' }, '/admin/settings')).status,
+    ).toBe(403)
   })
 })
 
 describe('unpublishing news and vacancies', () => {
   it('makes their addresses answer 410 Gone', async () => {
-    const news = (await env.DB.prepare("SELECT id FROM news_articles WHERE slug = 'warning-about-lottery-and-prize-draw-scams'").first<{ id: number }>())!.id
+    const news = (await env.DB.prepare(
+      "SELECT id FROM news_articles WHERE slug = 'warning-about-lottery-and-prize-draw-scams'",
+    ).first<{ id: number }>())!.id
     await publisher.submit(`/admin/news/${news}/unpublish`, {}, `/admin/news/${news}`)
     expect((await request('/news/warning-about-lottery-and-prize-draw-scams')).status).toBe(410)
-    const vacancy = (await env.DB.prepare("SELECT id FROM vacancies WHERE slug = 'financial-intelligence-officer'").first<{ id: number }>())!.id
+    const vacancy = (await env.DB.prepare(
+      "SELECT id FROM vacancies WHERE slug = 'financial-intelligence-officer'",
+    ).first<{ id: number }>())!.id
     const edit = await (await publisher.get(`/admin/vacancies/${vacancy}`)).text()
     expect(edit).toContain('Close vacancy now')
-    await publisher.submit(`/admin/vacancies/${vacancy}/unpublish`, {}, `/admin/vacancies/${vacancy}`)
+    await publisher.submit(
+      `/admin/vacancies/${vacancy}/unpublish`,
+      {},
+      `/admin/vacancies/${vacancy}`,
+    )
     expect((await request('/careers/vacancies/financial-intelligence-officer')).status).toBe(410)
-    expect((await request('/careers/vacancies/financial-intelligence-officer/apply')).status).toBe(410)
+    expect((await request('/careers/vacancies/financial-intelligence-officer/apply')).status).toBe(
+      410,
+    )
   })
 })

@@ -12,7 +12,8 @@ beforeAll(async () => {
 afterEach(() => vi.restoreAllMocks())
 
 const pageId = async (path: string) =>
-  (await env.DB.prepare('SELECT id FROM pages WHERE path = ?').bind(path).first<{ id: number }>())!.id
+  (await env.DB.prepare('SELECT id FROM pages WHERE path = ?').bind(path).first<{ id: number }>())!
+    .id
 
 describe('POST /admin/pages/:id/publish', () => {
   it('answers 409 with what to do when another page took the address since it was saved', async () => {
@@ -27,7 +28,9 @@ describe('POST /admin/pages/:id/publish', () => {
       .run()
     const res = await publisher.submit(`/admin/pages/${id}/publish`, {}, `/admin/pages/${id}`)
     expect(res.status).toBe(409)
-    expect(await res.text()).toContain('Another page now uses this address. Change it, save and publish again.')
+    expect(await res.text()).toContain(
+      'Another page now uses this address. Change it, save and publish again.',
+    )
     const row = await env.DB.prepare('SELECT path FROM pages WHERE id = ?').bind(id).first()
     expect(row).toEqual({ path: '/threats/fraud' })
   })
@@ -40,8 +43,14 @@ describe('POST /admin/pages/:id/publish', () => {
     const res = await publisher.submit(`/admin/pages/${id}/publish`, {}, `/admin/pages/${id}`)
     expect(res.status).toBe(500)
     const line = JSON.parse(String(logged.mock.calls.at(-1)?.[0]))
-    expect(line).toMatchObject({ level: 'error', event: 'unhandled', requestId: res.headers.get('X-Request-Id') })
+    expect(line).toMatchObject({
+      level: 'error',
+      event: 'unhandled',
+      requestId: res.headers.get('X-Request-Id'),
+    })
     expect(line.message).toContain('no such table: redirects')
-    expect(await env.DB.prepare('SELECT status FROM pages WHERE id = ?').bind(id).first()).toEqual({ status: 'published' })
+    expect(await env.DB.prepare('SELECT status FROM pages WHERE id = ?').bind(id).first()).toEqual({
+      status: 'published',
+    })
   })
 })

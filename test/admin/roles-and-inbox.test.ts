@@ -1,7 +1,15 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { auditEntries, client, createStaff, csrfFrom, signedIn } from '../admin-helpers.ts'
-import { insertVacancy, isoDay, pdfFile, postForm, postMultipart, storedSubmissions, validApplication } from '../helpers.ts'
+import {
+  insertVacancy,
+  isoDay,
+  pdfFile,
+  postForm,
+  postMultipart,
+  storedSubmissions,
+  validApplication,
+} from '../helpers.ts'
 
 type Browser = Awaited<ReturnType<typeof signedIn>>
 const as: Record<'editor' | 'publisher' | 'admin', Browser> = {} as never
@@ -14,8 +22,15 @@ beforeAll(async () => {
     as[role] = await signedIn(member)
   }
   await insertVacancy('analyst', 'Analyst', isoDay(10))
-  await postForm('/contact', { topic: 'general', fullName: '=HYPERLINK("http://evil.example")', email: 'alex@example.com', message: '+SUM(A1)' })
-  await postMultipart('/careers/vacancies/analyst/apply', validApplication, { cv: pdfFile('my cv.pdf') })
+  await postForm('/contact', {
+    topic: 'general',
+    fullName: '=HYPERLINK("http://evil.example")',
+    email: 'alex@example.com',
+    message: '+SUM(A1)',
+  })
+  await postMultipart('/careers/vacancies/analyst/apply', validApplication, {
+    cv: pdfFile('my cv.pdf'),
+  })
 })
 
 describe('roles, enforced on the server', () => {
@@ -33,7 +48,10 @@ describe('roles, enforced on the server', () => {
   })
 
   it('shows each role only what it can do', async () => {
-    const nav = async (role: keyof typeof as) => (await (await as[role].get('/admin')).text()).match(/<nav aria-label="Staff menu"[\s\S]*?<\/nav>/)![0]
+    const nav = async (role: keyof typeof as) =>
+      (await (await as[role].get('/admin')).text()).match(
+        /<nav aria-label="Staff menu"[\s\S]*?<\/nav>/,
+      )![0]
     expect(await nav('editor')).not.toContain('/admin/audit')
     expect(await nav('editor')).not.toContain('/admin/staff')
     expect(await nav('admin')).toContain('/admin/audit')
@@ -49,16 +67,31 @@ describe('roles, enforced on the server', () => {
   })
 
   it('lets only an admin add staff, and audits the refusal', async () => {
-    const res = await as.publisher.post('/admin/staff', { csrf: csrfFrom(await (await as.publisher.get('/admin')).text()), name: 'X', email: 'x@example.com', role: 'admin' })
+    const res = await as.publisher.post('/admin/staff', {
+      csrf: csrfFrom(await (await as.publisher.get('/admin')).text()),
+      name: 'X',
+      email: 'x@example.com',
+      role: 'admin',
+    })
     expect(res.status).toBe(403)
-    expect((await auditEntries()).at(-1)).toMatchObject({ actor_id: ids.publisher, action: 'refused', detail: 'needs staff:manage' })
+    expect((await auditEntries()).at(-1)).toMatchObject({
+      actor_id: ids.publisher,
+      action: 'refused',
+      detail: 'needs staff:manage',
+    })
 
-    const added = await as.admin.submit('/admin/staff', { name: 'Nia New', email: 'nia@example.com', role: 'editor' }, '/admin/staff')
+    const added = await as.admin.submit(
+      '/admin/staff',
+      { name: 'Nia New', email: 'nia@example.com', role: 'editor' },
+      '/admin/staff',
+    )
     expect(added.status).toBe(200)
     const html = await added.text()
     const password = html.match(/<strong>([a-z2-7-]{29})<\/strong>/)![1]
     expect(password).toBeDefined()
-    const row = await env.DB.prepare("SELECT role, password_hash, totp_secret FROM staff WHERE email = 'nia@example.com'").first<{ role: string; password_hash: string; totp_secret: string | null }>()
+    const row = await env.DB.prepare(
+      "SELECT role, password_hash, totp_secret FROM staff WHERE email = 'nia@example.com'",
+    ).first<{ role: string; password_hash: string; totp_secret: string | null }>()
     expect(row).toMatchObject({ role: 'editor', totp_secret: null })
     expect(row!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/)
   })
@@ -73,7 +106,15 @@ describe('roles, enforced on the server', () => {
 
   it('lets only publishers delete submissions', async () => {
     const [first] = await storedSubmissions()
-    expect((await as.editor.submit(`/admin/submissions/${first!.id}/delete`, {}, `/admin/submissions/${first!.id}`)).status).toBe(403)
+    expect(
+      (
+        await as.editor.submit(
+          `/admin/submissions/${first!.id}/delete`,
+          {},
+          `/admin/submissions/${first!.id}`,
+        )
+      ).status,
+    ).toBe(403)
     expect(await storedSubmissions()).toHaveLength(2)
   })
 })
@@ -85,8 +126,13 @@ describe('the submissions inbox', () => {
     const applications = await (await as.editor.get('/admin/submissions?kind=application')).text()
     expect(applications).toContain('1 submissions')
     expect(applications).toContain('Application: Analyst')
-    expect(await (await as.editor.get('/admin/submissions?status=handled')).text()).toContain('0 submissions')
-    expect((await auditEntries()).at(-1)).toMatchObject({ action: 'submissions.list', detail: '?status=handled' })
+    expect(await (await as.editor.get('/admin/submissions?status=handled')).text()).toContain(
+      '0 submissions',
+    )
+    expect((await auditEntries()).at(-1)).toMatchObject({
+      action: 'submissions.list',
+      detail: '?status=handled',
+    })
   })
 
   it('opens one, audited, and marks it handled', async () => {
@@ -94,8 +140,16 @@ describe('the submissions inbox', () => {
     const page = await (await as.editor.get(`/admin/submissions/${enquiry.id}`)).text()
     expect(page).toContain('alex@example.com')
     expect(page).toContain('=HYPERLINK(&quot;http://evil.example&quot;)')
-    expect((await auditEntries()).at(-1)).toMatchObject({ actor_id: ids.editor, action: 'submission.view', detail: enquiry.reference })
-    const res = await as.editor.submit(`/admin/submissions/${enquiry.id}/handled`, {}, `/admin/submissions/${enquiry.id}`)
+    expect((await auditEntries()).at(-1)).toMatchObject({
+      actor_id: ids.editor,
+      action: 'submission.view',
+      detail: enquiry.reference,
+    })
+    const res = await as.editor.submit(
+      `/admin/submissions/${enquiry.id}/handled`,
+      {},
+      `/admin/submissions/${enquiry.id}`,
+    )
     expect(res.status).toBe(303)
     expect((await storedSubmissions()).find((s) => s.id === enquiry.id)!.status).toBe('handled')
     expect((await auditEntries()).at(-1)).toMatchObject({ action: 'submission.mark-handled' })
@@ -105,7 +159,9 @@ describe('the submissions inbox', () => {
     const application = (await storedSubmissions()).find((s) => s.kind === 'application')!
     const res = await as.editor.get(`/admin/submissions/${application.id}/cv`)
     expect(res.status).toBe(200)
-    expect(res.headers.get('Content-Disposition')).toBe(`attachment; filename="${application.reference}-cv.pdf"`)
+    expect(res.headers.get('Content-Disposition')).toBe(
+      `attachment; filename="${application.reference}-cv.pdf"`,
+    )
     expect(res.headers.get('Content-Type')).toBe('application/pdf')
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
     expect(res.headers.get('Cache-Control')).toBe('no-store')
@@ -119,29 +175,44 @@ describe('the submissions inbox', () => {
   it('exports CSV that a spreadsheet will not run as formulas', async () => {
     const res = await as.editor.get('/admin/submissions/export.csv')
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
-    expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="submissions-\d{4}-\d{2}-\d{2}\.csv"$/)
+    expect(res.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="submissions-\d{4}-\d{2}-\d{2}\.csv"$/,
+    )
     const csv = await res.text()
     const lines = csv.trimEnd().split('\r\n')
     expect(lines).toHaveLength(3)
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`)
     expect(csv).toContain(`"'+SUM(A1)"`)
     expect(csv).not.toMatch(/(^|,)"[=+\-@]/m)
-    expect((await auditEntries()).at(-1)).toMatchObject({ action: 'submissions.export', detail: '2 rows ' })
+    expect((await auditEntries()).at(-1)).toMatchObject({
+      action: 'submissions.export',
+      detail: '2 rows ',
+    })
   })
 
   it('deletes a submission with its CV, audited', async () => {
     const application = (await storedSubmissions()).find((s) => s.kind === 'application')!
-    const res = await as.publisher.submit(`/admin/submissions/${application.id}/delete`, {}, `/admin/submissions/${application.id}`)
+    const res = await as.publisher.submit(
+      `/admin/submissions/${application.id}/delete`,
+      {},
+      `/admin/submissions/${application.id}`,
+    )
     expect(res.status).toBe(303)
     expect((await storedSubmissions()).map((s) => s.id)).not.toContain(application.id)
     expect(await env.CV_BUCKET.get(application.cv_key!)).toBeNull()
-    expect((await auditEntries()).at(-1)).toMatchObject({ actor_id: ids.publisher, action: 'submission.delete', detail: application.reference })
+    expect((await auditEntries()).at(-1)).toMatchObject({
+      actor_id: ids.publisher,
+      action: 'submission.delete',
+      detail: application.reference,
+    })
   })
 })
 
 describe('the audit log page', () => {
   it('lists entries newest first, filterable by action and person', async () => {
-    const html = await (await as.admin.get(`/admin/audit?action=submission.&actor=${ids.editor}`)).text()
+    const html = await (
+      await as.admin.get(`/admin/audit?action=submission.&actor=${ids.editor}`)
+    ).text()
     expect(html).toContain('submission.view')
     expect(html).not.toContain('sign-in.password-accepted')
     expect(html).not.toContain('submission.delete')

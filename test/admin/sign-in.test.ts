@@ -1,7 +1,15 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { hotp, timeStep } from '../../src/auth/totp.ts'
-import { PASSWORD, auditEntries, client, createStaff, csrfFrom, nextCode, signedIn } from '../admin-helpers.ts'
+import {
+  PASSWORD,
+  auditEntries,
+  client,
+  createStaff,
+  csrfFrom,
+  nextCode,
+  signedIn,
+} from '../admin-helpers.ts'
 import { request, summaryErrors } from '../helpers.ts'
 
 let admin: Awaited<ReturnType<typeof createStaff>>
@@ -38,7 +46,10 @@ describe('the staff area when not signed in', () => {
 describe('password and TOTP sign-in', () => {
   it('signs in with a password then a code, rotating the session at each step', async () => {
     const browser = client()
-    const first = await browser.post('/admin/sign-in', { email: 'ADA@example.com', password: PASSWORD })
+    const first = await browser.post('/admin/sign-in', {
+      email: 'ADA@example.com',
+      password: PASSWORD,
+    })
     expect(first.status).toBe(303)
     expect(first.headers.get('Location')).toBe('/admin/two-factor')
     const setCookie = first.headers.get('Set-Cookie')!
@@ -53,7 +64,10 @@ describe('password and TOTP sign-in', () => {
     expect((await browser.get('/admin')).status).toBe(303)
 
     const csrf = csrfFrom(await (await browser.get('/admin/two-factor')).text())
-    const second = await browser.post('/admin/two-factor', { code: await nextCode(admin.id, admin.secret!), csrf })
+    const second = await browser.post('/admin/two-factor', {
+      code: await nextCode(admin.id, admin.secret!),
+      csrf,
+    })
     expect(second.status).toBe(303)
     expect(second.headers.get('Location')).toBe('/admin')
     expect(browser.cookie).not.toBe(partial)
@@ -75,8 +89,14 @@ describe('password and TOTP sign-in', () => {
   })
 
   it('gives an unknown email and a wrong password the same answer', async () => {
-    const unknown = await client().post('/admin/sign-in', { email: 'nobody@example.com', password: PASSWORD })
-    const wrong = await client().post('/admin/sign-in', { email: 'ada@example.com', password: 'not the password' })
+    const unknown = await client().post('/admin/sign-in', {
+      email: 'nobody@example.com',
+      password: PASSWORD,
+    })
+    const wrong = await client().post('/admin/sign-in', {
+      email: 'ada@example.com',
+      password: 'not the password',
+    })
     expect(unknown.status).toBe(400)
     expect(wrong.status).toBe(400)
     const a = summaryErrors(await unknown.text())
@@ -84,14 +104,18 @@ describe('password and TOTP sign-in', () => {
     expect(a).toEqual([{ field: 'email', message: 'Enter a correct email address and password' }])
     expect(b).toEqual(a)
     const failures = (await auditEntries()).filter((e) => e.action === 'sign-in.failed')
-    expect(failures.map((f) => f.detail)).toEqual(expect.arrayContaining(['unknown email', 'wrong password']))
+    expect(failures.map((f) => f.detail)).toEqual(
+      expect.arrayContaining(['unknown email', 'wrong password']),
+    )
   })
 
   it('refuses a wrong or replayed code', async () => {
     const member = await createStaff({ email: 'replay@example.com', role: 'editor' })
     const browser = await signedIn(member)
     expect(browser.cookie).toBeDefined()
-    const row = await env.DB.prepare('SELECT totp_last_step AS last FROM staff WHERE id = ?').bind(member.id).first<{ last: number }>()
+    const row = await env.DB.prepare('SELECT totp_last_step AS last FROM staff WHERE id = ?')
+      .bind(member.id)
+      .first<{ last: number }>()
     const used = await hotp(member.secret!, row!.last)
 
     const again = client()
@@ -99,7 +123,9 @@ describe('password and TOTP sign-in', () => {
     const csrf = csrfFrom(await (await again.get('/admin/two-factor')).text())
     const replayed = await again.post('/admin/two-factor', { code: used, csrf })
     expect(replayed.status).toBe(400)
-    expect(summaryErrors(await replayed.text())).toEqual([{ field: 'code', message: 'Enter a correct security code' }])
+    expect(summaryErrors(await replayed.text())).toEqual([
+      { field: 'code', message: 'Enter a correct security code' },
+    ])
     expect((await again.post('/admin/two-factor', { code: '000000', csrf })).status).toBe(400)
   })
 
@@ -107,23 +133,39 @@ describe('password and TOTP sign-in', () => {
     const member = await createStaff({ email: 'locked@example.com', role: 'editor' })
     for (let i = 0; i < 10; i++) {
       // A fresh client address each time: the lockout is per account, not per client.
-      expect((await client().post('/admin/sign-in', { email: member.email, password: `wrong ${i}` })).status).toBe(400)
+      expect(
+        (await client().post('/admin/sign-in', { email: member.email, password: `wrong ${i}` }))
+          .status,
+      ).toBe(400)
     }
-    const row = await env.DB.prepare('SELECT locked_until FROM staff WHERE id = ?').bind(member.id).first<{ locked_until: number }>()
+    const row = await env.DB.prepare('SELECT locked_until FROM staff WHERE id = ?')
+      .bind(member.id)
+      .first<{ locked_until: number }>()
     expect(row!.locked_until).toBeGreaterThan(Date.now() + 14 * 60_000)
     expect(row!.locked_until).toBeLessThanOrEqual(Date.now() + 15 * 60_000)
     const right = await client().post('/admin/sign-in', { email: member.email, password: PASSWORD })
     expect(right.status).toBe(400)
-    expect((await auditEntries()).at(-1)).toMatchObject({ action: 'sign-in.failed', detail: 'account locked' })
+    expect((await auditEntries()).at(-1)).toMatchObject({
+      action: 'sign-in.failed',
+      detail: 'account locked',
+    })
 
-    await env.DB.prepare('UPDATE staff SET locked_until = ? WHERE id = ?').bind(Date.now() - 1, member.id).run()
-    expect((await client().post('/admin/sign-in', { email: member.email, password: PASSWORD })).status).toBe(303)
+    await env.DB.prepare('UPDATE staff SET locked_until = ? WHERE id = ?')
+      .bind(Date.now() - 1, member.id)
+      .run()
+    expect(
+      (await client().post('/admin/sign-in', { email: member.email, password: PASSWORD })).status,
+    ).toBe(303)
   })
 
   it('throttles one client after 10 attempts a minute', async () => {
     const browser = client()
     const statuses: number[] = []
-    for (let i = 0; i < 25; i++) statuses.push((await browser.post('/admin/sign-in', { email: `x${i}@example.com`, password: 'x' })).status)
+    for (let i = 0; i < 25; i++)
+      statuses.push(
+        (await browser.post('/admin/sign-in', { email: `x${i}@example.com`, password: 'x' }))
+          .status,
+      )
     // The limiter counts in fixed one-minute windows, so a burst may straddle two of them.
     const firstRefusal = statuses.indexOf(429)
     expect(firstRefusal).toBeGreaterThanOrEqual(10)
@@ -142,17 +184,26 @@ describe('first sign-in', () => {
     const key = page.match(/<code>([A-Z2-7 ]+)<\/code>/)![1]!.replaceAll(' ', '')
     expect(key).toHaveLength(32)
     // Reloading keeps the same key.
-    expect(await (await browser.get('/admin/enrol')).text()).toContain(page.match(/<code>([A-Z2-7 ]+)<\/code>/)![1]!)
+    expect(await (await browser.get('/admin/enrol')).text()).toContain(
+      page.match(/<code>([A-Z2-7 ]+)<\/code>/)![1]!,
+    )
 
     const wrong = await browser.post('/admin/enrol', { code: '123456', csrf: csrfFrom(page) })
     expect(wrong.status).toBe(400)
-    const done = await browser.post('/admin/enrol', { code: await hotp(key, timeStep(new Date())), csrf: csrfFrom(page) })
+    const done = await browser.post('/admin/enrol', {
+      code: await hotp(key, timeStep(new Date())),
+      csrf: csrfFrom(page),
+    })
     expect(done.status).toBe(200)
     const html = await done.text()
-    const codes = [...html.matchAll(/<code>([a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4})<\/code>/g)].map((m) => m[1]!)
+    const codes = [...html.matchAll(/<code>([a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4})<\/code>/g)].map(
+      (m) => m[1]!,
+    )
     expect(codes).toHaveLength(10)
     expect((await browser.get('/admin')).status).toBe(200)
-    const stored = await env.DB.prepare('SELECT code_hash FROM recovery_codes WHERE staff_id = ?').bind(member.id).all<{ code_hash: string }>()
+    const stored = await env.DB.prepare('SELECT code_hash FROM recovery_codes WHERE staff_id = ?')
+      .bind(member.id)
+      .all<{ code_hash: string }>()
     expect(stored.results.map((r) => r.code_hash)).not.toContain(codes[0])
 
     // A recovery code signs in once.
@@ -170,7 +221,9 @@ describe('first sign-in', () => {
 describe('sessions', () => {
   it('end after 30 minutes idle', async () => {
     const browser = await signedIn(admin)
-    await env.DB.prepare('UPDATE sessions SET last_seen_at = ? WHERE staff_id = ?').bind(Date.now() - 31 * 60_000, admin.id).run()
+    await env.DB.prepare('UPDATE sessions SET last_seen_at = ? WHERE staff_id = ?')
+      .bind(Date.now() - 31 * 60_000, admin.id)
+      .run()
     const res = await browser.get('/admin')
     expect(res.status).toBe(303)
     expect(res.headers.get('Set-Cookie')).toContain('Max-Age=0')
@@ -178,7 +231,9 @@ describe('sessions', () => {
 
   it('end 12 hours after sign-in however busy', async () => {
     const browser = await signedIn(admin)
-    await env.DB.prepare('UPDATE sessions SET expires_at = ? WHERE staff_id = ?').bind(Date.now() - 1, admin.id).run()
+    await env.DB.prepare('UPDATE sessions SET expires_at = ? WHERE staff_id = ?')
+      .bind(Date.now() - 1, admin.id)
+      .run()
     expect((await browser.get('/admin')).status).toBe(303)
   })
 
@@ -204,7 +259,9 @@ describe('sessions', () => {
     const again = await signedIn(member)
     expect((await mine.submit(`/admin/staff/${member.id}/disable`)).status).toBe(303)
     expect((await again.get('/admin')).status).toBe(303)
-    expect((await client().post('/admin/sign-in', { email: member.email, password: PASSWORD })).status).toBe(400)
+    expect(
+      (await client().post('/admin/sign-in', { email: member.email, password: PASSWORD })).status,
+    ).toBe(400)
   })
 })
 
@@ -213,7 +270,11 @@ describe('CSRF', () => {
     const browser = await signedIn(admin)
     const res = await browser.post('/admin/pages/new', { title: 'Sneaky', path: '/sneaky' })
     expect(res.status).toBe(403)
-    expect((await auditEntries()).at(-1)).toMatchObject({ actor_id: admin.id, action: 'refused', detail: 'missing or wrong CSRF token' })
+    expect((await auditEntries()).at(-1)).toMatchObject({
+      actor_id: admin.id,
+      action: 'refused',
+      detail: 'missing or wrong CSRF token',
+    })
   })
 
   it('refuses a cross-site POST even with the token', async () => {
@@ -222,7 +283,11 @@ describe('CSRF', () => {
     const res = await request('/admin/sign-out', {
       method: 'POST',
       body: new URLSearchParams({ csrf }),
-      headers: { Cookie: browser.cookie!, Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+      headers: {
+        Cookie: browser.cookie!,
+        Origin: 'https://evil.example',
+        'Sec-Fetch-Site': 'cross-site',
+      },
       redirect: 'manual',
     })
     expect(res.status).toBe(403)
@@ -236,7 +301,9 @@ describe('the audit log', () => {
     expect(actions).toContain('sign-in')
     expect(actions).toContain('sign-in.failed')
     expect(actions).toContain('sign-in.password-accepted')
-    await expect(env.DB.prepare("UPDATE audit_log SET action = 'x'").run()).rejects.toThrow(/append-only/)
+    await expect(env.DB.prepare("UPDATE audit_log SET action = 'x'").run()).rejects.toThrow(
+      /append-only/,
+    )
     await expect(env.DB.prepare('DELETE FROM audit_log').run()).rejects.toThrow(/append-only/)
   })
 })

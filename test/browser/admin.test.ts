@@ -11,10 +11,26 @@ let browser: Browser
 /** Adds an account to the local D1 the way staff do: npm run staff, password on stdin. */
 const addStaff = (role: string) => {
   const email = `browser-${role}-${run}@example.com`
-  execFileSync('npm', ['run', '-s', 'staff', '--', 'add', '--email', email, '--name', `Browser ${role}`, '--role', role], {
-    input: PASSWORD,
-    stdio: ['pipe', 'ignore', 'inherit'],
-  })
+  execFileSync(
+    'npm',
+    [
+      'run',
+      '-s',
+      'staff',
+      '--',
+      'add',
+      '--email',
+      email,
+      '--name',
+      `Browser ${role}`,
+      '--role',
+      role,
+    ],
+    {
+      input: PASSWORD,
+      stdio: ['pipe', 'ignore', 'inherit'],
+    },
+  )
   return email
 }
 
@@ -28,7 +44,9 @@ const firstSignIn = async (email: string) => {
   await page.getByRole('button', { name: 'Continue' }).click()
   await page.waitForURL(/\/admin\/enrol$/)
   const key = (await page.locator('.soca-codes code').textContent())!.replaceAll(' ', '')
-  await page.getByLabel('Enter the 6-digit code the app shows').fill(await hotp(key, timeStep(new Date())))
+  await page
+    .getByLabel('Enter the 6-digit code the app shows')
+    .fill(await hotp(key, timeStep(new Date())))
   await page.getByRole('button', { name: 'Continue' }).click()
   await page.waitForLoadState()
   expect(await page.locator('h1').textContent()).toBe('Save your recovery codes')
@@ -61,7 +79,9 @@ describe('a publisher', () => {
     await summary.fill(`${original} ${marker}`)
     await page.getByRole('button', { name: 'Save draft' }).click()
     await page.waitForURL(/done=saved/)
-    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain('Draft saved')
+    expect(await page.locator('.govuk-notification-banner--success').textContent()).toContain(
+      'Draft saved',
+    )
 
     const preview = await page.context().newPage()
     await preview.goto(`${editUrl}/preview`)
@@ -94,14 +114,29 @@ describe('every staff page', () => {
 
     const page = await firstSignIn(addStaff('admin'))
     results.push(await check(page))
-    const paths = ['/admin', '/admin/pages', '/admin/pages/new', '/admin/news', '/admin/news/new', '/admin/vacancies', '/admin/vacancies/new', '/admin/settings', '/admin/submissions', '/admin/audit', '/admin/staff', '/admin/account/password']
+    const paths = [
+      '/admin',
+      '/admin/pages',
+      '/admin/pages/new',
+      '/admin/news',
+      '/admin/news/new',
+      '/admin/vacancies',
+      '/admin/vacancies/new',
+      '/admin/settings',
+      '/admin/submissions',
+      '/admin/audit',
+      '/admin/staff',
+      '/admin/account/password',
+    ]
     for (const path of paths) {
       await page.goto(`${BASE_URL}${path}`)
       results.push(await check(page))
     }
     // An item's own pages: edit, preview, history, and a comparison.
     await page.goto(`${BASE_URL}/admin/pages`)
-    const edit = (await page.getByRole('link', { name: 'UK Human Trafficking Centre' }).getAttribute('href'))!
+    const edit = (await page
+      .getByRole('link', { name: 'UK Human Trafficking Centre' })
+      .getAttribute('href'))!
     for (const suffix of ['', '/preview', '/history']) {
       await page.goto(`${BASE_URL}${edit}${suffix}`)
       results.push(await check(page))

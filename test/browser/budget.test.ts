@@ -4,11 +4,14 @@ import { BASE_URL } from './browser.ts'
 
 // Sizes are deterministic for a given tree, so the budget is a test; timings never are.
 describe('the size budget', () => {
-  it.each(BUDGET_PAGES)(`keeps the first view of %s within ${BUDGET.firstViewGzip} bytes gzip`, async (path) => {
-    const weight = await firstView(BASE_URL, path)
-    expect(weight.css).toBeGreaterThan(0)
-    expect(weight.total).toBeLessThanOrEqual(BUDGET.firstViewGzip)
-  })
+  it.each(BUDGET_PAGES)(
+    `keeps the first view of %s within ${BUDGET.firstViewGzip} bytes gzip`,
+    async (path) => {
+      const weight = await firstView(BASE_URL, path)
+      expect(weight.css).toBeGreaterThan(0)
+      expect(weight.total).toBeLessThanOrEqual(BUDGET.firstViewGzip)
+    },
+  )
 
   it(`keeps the public Worker within ${BUDGET.workerGzip} bytes gzip`, () => {
     const { gzip } = bundleSize('wrangler.toml')

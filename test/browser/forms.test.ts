@@ -27,7 +27,9 @@ const axeOn = async (page: Page, javaScriptEnabled: boolean) => {
   if (javaScriptEnabled) return axeViolations(page)
   const html = await page.content()
   const context = await browser.newContext()
-  await context.route(page.url(), (route) => route.fulfill({ body: html, contentType: 'text/html' }))
+  await context.route(page.url(), (route) =>
+    route.fulfill({ body: html, contentType: 'text/html' }),
+  )
   const copy = await context.newPage()
   await copy.goto(page.url())
   return axeViolations(copy)
@@ -39,7 +41,11 @@ const checkPage = async (page: Page, javaScriptEnabled: boolean) => ({
   nu: await nuErrors({ [page.url()]: await page.content() }),
 })
 
-const pdf = { name: 'cv.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%test CV\n') }
+const pdf = {
+  name: 'cv.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.7\n%test CV\n'),
+}
 
 describe.each([
   ['on', true],

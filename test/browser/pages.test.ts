@@ -12,7 +12,9 @@ beforeAll(async () => {
   const xml = await (await fetch(`${BASE_URL}/sitemap.xml`)).text()
   const parsed = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml)
   // sitemap.xml carries the configured SITE_URL; the checks run against the local server.
-  urls = parsed.urlset.url.map((u: { loc: string }) => new URL(new URL(u.loc).pathname, BASE_URL).href)
+  urls = parsed.urlset.url.map(
+    (u: { loc: string }) => new URL(new URL(u.loc).pathname, BASE_URL).href,
+  )
 })
 
 afterAll(() => browser?.close())

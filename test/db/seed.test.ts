@@ -29,7 +29,9 @@ describe('seedStatements', () => {
     expect(await countRows('news_articles')).toBe(content.news.length)
     const about = await env.DB.prepare(`SELECT title FROM pages WHERE path = '/about'`).first()
     expect(about?.title).toBe('Edited by staff')
-    const notice = await env.DB.prepare(`SELECT value FROM settings WHERE key = 'site_notice'`).first()
+    const notice = await env.DB.prepare(
+      `SELECT value FROM settings WHERE key = 'site_notice'`,
+    ).first()
     expect(notice?.value).toBe('')
   })
 

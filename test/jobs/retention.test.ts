@@ -1,4 +1,9 @@
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test'
+import {
+  createExecutionContext,
+  createScheduledController,
+  env,
+  waitOnExecutionContext,
+} from 'cloudflare:test'
 import { beforeEach, describe, expect, it } from 'vitest'
 import worker from '../../src/index.tsx'
 import { sql, storedSubmissions } from '../helpers.ts'
@@ -21,7 +26,11 @@ const submission = async (reference: string, kind: 'enquiry' | 'application', da
 
 const runCron = async (vars: Partial<Env> = {}) => {
   const ctx = createExecutionContext()
-  await worker.scheduled(createScheduledController({ scheduledTime: now, cron: '17 3 * * *' }), { ...env, ...vars }, ctx)
+  await worker.scheduled(
+    createScheduledController({ scheduledTime: now, cron: '17 3 * * *' }),
+    { ...env, ...vars },
+    ctx,
+  )
   await waitOnExecutionContext(ctx)
 }
 

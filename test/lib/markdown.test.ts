@@ -15,7 +15,9 @@ describe('renderMarkdown', () => {
   })
 
   it('adds GOV.UK classes to headings, paragraphs, lists and links', () => {
-    const html = renderMarkdown('## Title\n\nText with [a link](/about).\n\n- one\n- two\n\n1. first\n')
+    const html = renderMarkdown(
+      '## Title\n\nText with [a link](/about).\n\n- one\n- two\n\n1. first\n',
+    )
     expect(html).toContain('<h2 class="govuk-heading-l">Title</h2>')
     expect(html).toContain('<p class="govuk-body">')
     expect(html).toContain('<a href="/about" class="govuk-link">a link</a>')

@@ -3,7 +3,15 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDb } from '../../src/db/client.ts'
-import { editableItem, closeVacancy, createDraft, publish, restore, saveDraft, unpublish } from '../../src/publishing/content.ts'
+import {
+  editableItem,
+  closeVacancy,
+  createDraft,
+  publish,
+  restore,
+  saveDraft,
+  unpublish,
+} from '../../src/publishing/content.ts'
 import type { Actor } from '../../src/publishing/result.ts'
 import { isUniqueViolation } from '../../src/publishing/result.ts'
 import { setSiteNotice } from '../../src/publishing/settings.ts'
@@ -16,20 +24,37 @@ let publisher: Actor
 let colleague: Actor
 
 beforeAll(async () => {
-  editor = { id: (await createStaff({ email: 'e@example.com', role: 'editor' })).id, role: 'editor' }
-  publisher = { id: (await createStaff({ email: 'p@example.com', role: 'publisher' })).id, role: 'publisher' }
-  colleague = { id: (await createStaff({ email: 'q@example.com', role: 'publisher' })).id, role: 'publisher' }
+  editor = {
+    id: (await createStaff({ email: 'e@example.com', role: 'editor' })).id,
+    role: 'editor',
+  }
+  publisher = {
+    id: (await createStaff({ email: 'p@example.com', role: 'publisher' })).id,
+    role: 'publisher',
+  }
+  colleague = {
+    id: (await createStaff({ email: 'q@example.com', role: 'publisher' })).id,
+    role: 'publisher',
+  }
 })
 
 const row = <T>(query: string, ...values: unknown[]) =>
-  env.DB.prepare(query).bind(...values).first<T>()
+  env.DB.prepare(query)
+    .bind(...values)
+    .first<T>()
 
 const contentVersion = async () =>
-  (await row<{ value: string }>("SELECT value FROM settings WHERE key = 'content_version'"))?.value ?? '0'
+  (await row<{ value: string }>("SELECT value FROM settings WHERE key = 'content_version'"))
+    ?.value ?? '0'
 
 const lastAudit = async () => (await auditEntries()).at(-1)
 
-const newsData = (slug: string, title = 'A title') => ({ slug, title, summary: 'In short.', body: 'The body.' })
+const newsData = (slug: string, title = 'A title') => ({
+  slug,
+  title,
+  summary: 'In short.',
+  body: 'The body.',
+})
 
 const setSecondPublisher = (on: boolean) =>
   env.DB.prepare(
@@ -42,14 +67,21 @@ describe('createDraft', () => {
   it('stores a draft row, its first revision and an audit entry naming the new item', async () => {
     const result = await createDraft(db, editor, 'news', newsData('new-draft'))
     if (!result.ok) throw new Error(result.reason)
-    const stored = await row<{ status: string; slug: string }>('SELECT status, slug FROM news_articles WHERE id = ?', result.id)
+    const stored = await row<{ status: string; slug: string }>(
+      'SELECT status, slug FROM news_articles WHERE id = ?',
+      result.id,
+    )
     expect(stored).toEqual({ status: 'draft', slug: 'new-draft' })
     const revision = await row<{ author_id: number; note: string }>(
       "SELECT author_id, note FROM revisions WHERE kind = 'news' AND content_id = ?",
       result.id,
     )
     expect(revision).toEqual({ author_id: editor.id, note: 'Created' })
-    expect(await lastAudit()).toMatchObject({ actor_id: editor.id, action: 'news.create', target: `news:${result.id}` })
+    expect(await lastAudit()).toMatchObject({
+      actor_id: editor.id,
+      action: 'news.create',
+      target: `news:${result.id}`,
+    })
   })
 
   it('refuses an address another item uses, with the error on that field, and stores nothing', async () => {
@@ -69,16 +101,28 @@ describe('saveDraft', () => {
     const id = (await row<{ id: number }>("SELECT id FROM pages WHERE path = '/about'"))!.id
     const version = await contentVersion()
     const loaded = (await editableItem(db, 'page', id))!
-    const result = await saveDraft(db, editor, 'page', id, { ...loaded.draft, title: 'About us, edited' })
+    const result = await saveDraft(db, editor, 'page', id, {
+      ...loaded.draft,
+      title: 'About us, edited',
+    })
     expect(result).toEqual({ ok: true })
-    expect(await row('SELECT title FROM pages WHERE id = ?', id)).toEqual({ title: loaded.item.title })
+    expect(await row('SELECT title FROM pages WHERE id = ?', id)).toEqual({
+      title: loaded.item.title,
+    })
     expect((await editableItem(db, 'page', id))!.draft.title).toBe('About us, edited')
     expect(await contentVersion()).toBe(version)
-    expect(await lastAudit()).toMatchObject({ actor_id: editor.id, action: 'page.save', target: `page:${id}` })
+    expect(await lastAudit()).toMatchObject({
+      actor_id: editor.id,
+      action: 'page.save',
+      target: `page:${id}`,
+    })
   })
 
   it('answers not-found for an id that does not exist', async () => {
-    expect(await saveDraft(db, editor, 'news', 999_999, newsData('nowhere'))).toEqual({ ok: false, reason: 'not-found' })
+    expect(await saveDraft(db, editor, 'news', 999_999, newsData('nowhere'))).toEqual({
+      ok: false,
+      reason: 'not-found',
+    })
   })
 })
 
@@ -93,14 +137,23 @@ describe('publish', () => {
     const now = new Date('2026-11-30T10:00:00Z')
     const result = await publish(db, publisher, 'page', id, now)
     expect(result).toEqual({ ok: true, changedAt: now })
-    const latest = await row<{ id: number }>("SELECT max(id) AS id FROM revisions WHERE kind = 'page' AND content_id = ?", id)
-    expect(await row('SELECT title, status, published_revision_id FROM pages WHERE id = ?', id)).toEqual({
+    const latest = await row<{ id: number }>(
+      "SELECT max(id) AS id FROM revisions WHERE kind = 'page' AND content_id = ?",
+      id,
+    )
+    expect(
+      await row('SELECT title, status, published_revision_id FROM pages WHERE id = ?', id),
+    ).toEqual({
       title: 'About us, edited',
       status: 'published',
       published_revision_id: latest!.id,
     })
     expect(await contentVersion()).toBe(String(now.getTime()))
-    expect(await lastAudit()).toMatchObject({ action: 'page.publish', target: `page:${id}`, detail: `revision ${latest!.id}` })
+    expect(await lastAudit()).toMatchObject({
+      action: 'page.publish',
+      target: `page:${id}`,
+      detail: `revision ${latest!.id}`,
+    })
   })
 
   it('leaves a 301 from the old path when a published page moves', async () => {
@@ -120,8 +173,14 @@ describe('publish', () => {
       if (!created.ok) throw new Error(created.reason)
       const own = await publish(db, publisher, 'news', created.id)
       expect(own).toMatchObject({ ok: false, reason: 'refused' })
-      expect(await row('SELECT status FROM news_articles WHERE id = ?', created.id)).toEqual({ status: 'draft' })
-      expect(await lastAudit()).toMatchObject({ actor_id: publisher.id, action: 'refused', detail: 'second pair of eyes' })
+      expect(await row('SELECT status FROM news_articles WHERE id = ?', created.id)).toEqual({
+        status: 'draft',
+      })
+      expect(await lastAudit()).toMatchObject({
+        actor_id: publisher.id,
+        action: 'refused',
+        detail: 'second pair of eyes',
+      })
       expect(await publish(db, colleague, 'news', created.id)).toMatchObject({ ok: true })
       await setSecondPublisher(false)
     })
@@ -132,7 +191,9 @@ describe('publish', () => {
     const b = await createDraft(db, editor, 'news', newsData('contested-b'))
     if (!a.ok || !b.ok) throw new Error('drafts not created')
     // Draft b saved with the address a will also use: the row keeps its own until publishing.
-    await env.DB.prepare("UPDATE revisions SET data = json_set(data, '$.slug', 'contested-a') WHERE kind = 'news' AND content_id = ?")
+    await env.DB.prepare(
+      "UPDATE revisions SET data = json_set(data, '$.slug', 'contested-a') WHERE kind = 'news' AND content_id = ?",
+    )
       .bind(b.id)
       .run()
     expect((await publish(db, publisher, 'news', a.id)).ok).toBe(true)
@@ -143,7 +204,10 @@ describe('publish', () => {
       reason: 'conflict',
       message: 'Another news article now uses this address. Change it, save and publish again.',
     })
-    expect(await row('SELECT status, slug FROM news_articles WHERE id = ?', b.id)).toEqual({ status: 'draft', slug: 'contested-b' })
+    expect(await row('SELECT status, slug FROM news_articles WHERE id = ?', b.id)).toEqual({
+      status: 'draft',
+      slug: 'contested-b',
+    })
     expect(await contentVersion()).toBe(version)
   })
 
@@ -161,14 +225,22 @@ describe('unpublish', () => {
     if (!created.ok) throw new Error(created.reason)
     await publish(db, publisher, 'news', created.id)
     const now = new Date(Date.now() + 120_000)
-    expect(await unpublish(db, publisher, 'news', created.id, now)).toEqual({ ok: true, changedAt: now })
-    expect(await row('SELECT status FROM news_articles WHERE id = ?', created.id)).toEqual({ status: 'unpublished' })
+    expect(await unpublish(db, publisher, 'news', created.id, now)).toEqual({
+      ok: true,
+      changedAt: now,
+    })
+    expect(await row('SELECT status FROM news_articles WHERE id = ?', created.id)).toEqual({
+      status: 'unpublished',
+    })
     expect(await contentVersion()).toBe(String(now.getTime()))
   })
 
   it('is forbidden to an editor and not-found for a missing item', async () => {
     expect(await unpublish(db, editor, 'news', 1)).toMatchObject({ ok: false, reason: 'forbidden' })
-    expect(await unpublish(db, publisher, 'news', 999_999)).toEqual({ ok: false, reason: 'not-found' })
+    expect(await unpublish(db, publisher, 'news', 999_999)).toEqual({
+      ok: false,
+      reason: 'not-found',
+    })
   })
 })
 
@@ -177,7 +249,10 @@ describe('restore', () => {
     const created = await createDraft(db, editor, 'news', newsData(slug, 'First title'))
     if (!created.ok) throw new Error(created.reason)
     await saveDraft(db, editor, 'news', created.id, newsData(slug, 'Second title'))
-    const first = await row<{ id: number }>("SELECT min(id) AS id FROM revisions WHERE kind = 'news' AND content_id = ?", created.id)
+    const first = await row<{ id: number }>(
+      "SELECT min(id) AS id FROM revisions WHERE kind = 'news' AND content_id = ?",
+      created.id,
+    )
     return { id: created.id, first: first!.id }
   }
 
@@ -190,7 +265,9 @@ describe('restore', () => {
       id,
     )
     expect(newest).toMatchObject({ note: `Restored revision ${first}`, author_id: publisher.id })
-    expect(await row('SELECT title, status, published_revision_id FROM news_articles WHERE id = ?', id)).toEqual({
+    expect(
+      await row('SELECT title, status, published_revision_id FROM news_articles WHERE id = ?', id),
+    ).toEqual({
       title: 'First title',
       status: 'published',
       published_revision_id: newest!.id,
@@ -202,7 +279,10 @@ describe('restore', () => {
   it("keeps an editor's restore as a draft", async () => {
     const { id, first } = await setUp('restored-draft')
     expect(await restore(db, editor, 'news', id, first)).toEqual({ ok: true, published: false })
-    expect(await row('SELECT title, status FROM news_articles WHERE id = ?', id)).toEqual({ title: 'First title', status: 'draft' })
+    expect(await row('SELECT title, status FROM news_articles WHERE id = ?', id)).toEqual({
+      title: 'First title',
+      status: 'draft',
+    })
   })
 
   it('keeps it as a draft when the second pair of eyes is on, even for a publisher', async () => {
@@ -210,13 +290,20 @@ describe('restore', () => {
     await setSecondPublisher(true)
     expect(await restore(db, publisher, 'news', id, first)).toEqual({ ok: true, published: false })
     await setSecondPublisher(false)
-    expect(await row('SELECT status FROM news_articles WHERE id = ?', id)).toEqual({ status: 'draft' })
+    expect(await row('SELECT status FROM news_articles WHERE id = ?', id)).toEqual({
+      status: 'draft',
+    })
   })
 
   it('answers not-found for a revision of another item', async () => {
     const { id } = await setUp('restored-wrong')
-    const other = await row<{ id: number }>("SELECT min(id) AS id FROM revisions WHERE kind = 'page'")
-    expect(await restore(db, publisher, 'news', id, other!.id)).toEqual({ ok: false, reason: 'not-found' })
+    const other = await row<{ id: number }>(
+      "SELECT min(id) AS id FROM revisions WHERE kind = 'page'",
+    )
+    expect(await restore(db, publisher, 'news', id, other!.id)).toEqual({
+      ok: false,
+      reason: 'not-found',
+    })
   })
 })
 
@@ -226,14 +313,24 @@ describe('closeVacancy', () => {
     const id = (await row<{ id: number }>("SELECT id FROM vacancies WHERE slug = 'to-close'"))!.id
     const now = new Date()
     expect(await closeVacancy(db, publisher, id, now)).toEqual({ ok: true, changedAt: now })
-    const stored = await row<{ closing_date: string; status: string }>('SELECT closing_date, status FROM vacancies WHERE id = ?', id)
+    const stored = await row<{ closing_date: string; status: string }>(
+      'SELECT closing_date, status FROM vacancies WHERE id = ?',
+      id,
+    )
     expect(stored).toEqual({ closing_date: isoDay(-1), status: 'published' })
-    expect((await auditEntries()).slice(-2).map((e) => e.action)).toEqual(['vacancy.publish', 'vacancy.close'])
+    expect((await auditEntries()).slice(-2).map((e) => e.action)).toEqual([
+      'vacancy.publish',
+      'vacancy.close',
+    ])
   })
 
   it('answers conflict for a vacancy that has already closed', async () => {
     const id = (await row<{ id: number }>("SELECT id FROM vacancies WHERE slug = 'to-close'"))!.id
-    expect(await closeVacancy(db, publisher, id)).toEqual({ ok: false, reason: 'conflict', message: 'This vacancy has already closed.' })
+    expect(await closeVacancy(db, publisher, id)).toEqual({
+      ok: false,
+      reason: 'conflict',
+      message: 'This vacancy has already closed.',
+    })
   })
 
   it('is forbidden to an editor', async () => {
@@ -244,12 +341,22 @@ describe('closeVacancy', () => {
 describe('setSiteNotice', () => {
   it('sets the notice, keeps a revision, audits it and bumps the content version', async () => {
     const now = new Date(Date.now() + 180_000)
-    expect(await setSiteNotice(db, publisher, 'Closed on Friday.', now)).toEqual({ ok: true, changedAt: now })
-    expect(await row("SELECT value FROM settings WHERE key = 'site_notice'")).toEqual({ value: 'Closed on Friday.' })
-    expect(await row("SELECT data FROM revisions WHERE kind = 'setting' ORDER BY id DESC")).toEqual({
-      data: JSON.stringify({ siteNotice: 'Closed on Friday.' }),
+    expect(await setSiteNotice(db, publisher, 'Closed on Friday.', now)).toEqual({
+      ok: true,
+      changedAt: now,
     })
-    expect(await lastAudit()).toMatchObject({ action: 'settings.site-notice', detail: 'Closed on Friday.' })
+    expect(await row("SELECT value FROM settings WHERE key = 'site_notice'")).toEqual({
+      value: 'Closed on Friday.',
+    })
+    expect(await row("SELECT data FROM revisions WHERE kind = 'setting' ORDER BY id DESC")).toEqual(
+      {
+        data: JSON.stringify({ siteNotice: 'Closed on Friday.' }),
+      },
+    )
+    expect(await lastAudit()).toMatchObject({
+      action: 'settings.site-notice',
+      detail: 'Closed on Friday.',
+    })
     expect(await contentVersion()).toBe(String(now.getTime()))
   })
 

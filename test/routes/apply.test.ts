@@ -28,7 +28,9 @@ describe('GET /careers/vacancies/:slug/apply', () => {
     const { res, html } = await getPage(apply)
     expect(res.status).toBe(200)
     expect(html).toContain('<h1 class="govuk-heading-xl">Apply for Analyst</h1>')
-    expect(html).toContain(`<form method="post" action="${apply}" enctype="multipart/form-data" novalidate="">`)
+    expect(html).toContain(
+      `<form method="post" action="${apply}" enctype="multipart/form-data" novalidate="">`,
+    )
     expect(html).toContain('<input class="govuk-file-upload" id="cv" name="cv" type="file"')
     for (const id of ['fullName', 'email', 'phone', 'rightToWork', 'statement', 'declaration']) {
       expect(html).toContain(`id="${id}"`)
@@ -52,7 +54,9 @@ describe('POST /careers/vacancies/:slug/apply', () => {
     const res = await postMultipart(apply, validApplication, { cv })
     expect(res.status).toBe(303)
     const location = res.headers.get('Location')!
-    expect(location).toMatch(/^\/careers\/application-sent\?reference=SOCA-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+    expect(location).toMatch(
+      /^\/careers\/application-sent\?reference=SOCA-[A-Z2-9]{4}-[A-Z2-9]{4}$/,
+    )
     const reference = location.split('=')[1]
     const row = (await storedSubmissions()).find((s) => s.reference === reference)!
     expect(row.kind).toBe('application')
@@ -65,7 +69,9 @@ describe('POST /careers/vacancies/:slug/apply', () => {
 
     const object = await env.CV_BUCKET.get(row.cv_key!)
     expect(object).not.toBeNull()
-    expect(new Uint8Array(await object!.arrayBuffer())).toEqual(new Uint8Array(await cv.arrayBuffer()))
+    expect(new Uint8Array(await object!.arrayBuffer())).toEqual(
+      new Uint8Array(await cv.arrayBuffer()),
+    )
     expect(object!.httpMetadata?.contentType).toBe('application/pdf')
 
     const confirmation = await getPage(location)
@@ -93,15 +99,34 @@ describe('POST /careers/vacancies/:slug/apply', () => {
       { field: 'rightToWork', message: 'Select yes if you have the right to work in the UK' },
       { field: 'statement', message: 'Enter how you meet the requirements of the role' },
       { field: 'cv', message: 'Select your CV' },
-      { field: 'declaration', message: 'Confirm that the information you have given is true and complete' },
+      {
+        field: 'declaration',
+        message: 'Confirm that the information you have given is true and complete',
+      },
     ])
   })
 
   it.each([
-    ['a text file named .pdf', new File(['just text'], 'cv.pdf', { type: 'application/pdf' }), 'The selected file must be a PDF or Word document (DOCX)'],
-    ['an image', new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'cv.docx'), 'The selected file must be a PDF or Word document (DOCX)'],
-    ['an empty file', new File([], 'cv.pdf', { type: 'application/pdf' }), 'The selected file is empty'],
-    ['a file over 2MB', pdfFile('big.pdf', 2 * 1024 * 1024 + 1), 'The selected file must be smaller than 2MB'],
+    [
+      'a text file named .pdf',
+      new File(['just text'], 'cv.pdf', { type: 'application/pdf' }),
+      'The selected file must be a PDF or Word document (DOCX)',
+    ],
+    [
+      'an image',
+      new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'cv.docx'),
+      'The selected file must be a PDF or Word document (DOCX)',
+    ],
+    [
+      'an empty file',
+      new File([], 'cv.pdf', { type: 'application/pdf' }),
+      'The selected file is empty',
+    ],
+    [
+      'a file over 2MB',
+      pdfFile('big.pdf', 2 * 1024 * 1024 + 1),
+      'The selected file must be smaller than 2MB',
+    ],
   ])('refuses %s with a message, keeping every answer', async (_, cv, message) => {
     const res = await postMultipart(apply, validApplication, { cv })
     expect(res.status).toBe(400)
@@ -116,16 +141,30 @@ describe('POST /careers/vacancies/:slug/apply', () => {
   })
 
   it('asks for a good CV again when another answer has a problem', async () => {
-    const res = await postMultipart(apply, { ...validApplication, email: 'nope' }, { cv: pdfFile() })
+    const res = await postMultipart(
+      apply,
+      { ...validApplication, email: 'nope' },
+      { cv: pdfFile() },
+    )
     expect(res.status).toBe(400)
     expect(summaryErrors(await res.text())).toEqual([
-      { field: 'email', message: 'Enter an email address in the correct format, like name@example.com' },
-      { field: 'cv', message: 'Select your CV again – files are not kept when there is a problem with the form' },
+      {
+        field: 'email',
+        message: 'Enter an email address in the correct format, like name@example.com',
+      },
+      {
+        field: 'cv',
+        message: 'Select your CV again – files are not kept when there is a problem with the form',
+      },
     ])
   })
 
   it('refuses an answer over 5,000 characters', async () => {
-    const res = await postMultipart(apply, { ...validApplication, statement: 'x'.repeat(5001) }, { cv: pdfFile() })
+    const res = await postMultipart(
+      apply,
+      { ...validApplication, statement: 'x'.repeat(5001) },
+      { cv: pdfFile() },
+    )
     expect(summaryErrors(await res.text())[0]).toEqual({
       field: 'statement',
       message: 'How you meet the requirements of the role must be 5,000 characters or less',
@@ -134,9 +173,15 @@ describe('POST /careers/vacancies/:slug/apply', () => {
 
   it('never accepts an application for a closed or unknown vacancy', async () => {
     const before = (await storedSubmissions()).length
-    const closed = await postMultipart('/careers/vacancies/closed-analyst/apply', validApplication, { cv: pdfFile() })
+    const closed = await postMultipart(
+      '/careers/vacancies/closed-analyst/apply',
+      validApplication,
+      { cv: pdfFile() },
+    )
     expect(closed.status).toBe(410)
-    const unknown = await postMultipart('/careers/vacancies/nobody/apply', validApplication, { cv: pdfFile() })
+    const unknown = await postMultipart('/careers/vacancies/nobody/apply', validApplication, {
+      cv: pdfFile(),
+    })
     expect(unknown.status).toBe(404)
     expect(await storedSubmissions()).toHaveLength(before)
     const withCv = (await storedSubmissions()).filter((s) => s.cv_key)
@@ -144,7 +189,9 @@ describe('POST /careers/vacancies/:slug/apply', () => {
   })
 
   it('answers a body over the CV limit plus form overhead with 413', async () => {
-    const res = await postMultipart(apply, validApplication, { cv: pdfFile('huge.pdf', 3 * 1024 * 1024) })
+    const res = await postMultipart(apply, validApplication, {
+      cv: pdfFile('huge.pdf', 3 * 1024 * 1024),
+    })
     expect(res.status).toBe(413)
   })
 
@@ -158,7 +205,12 @@ describe('POST /careers/vacancies/:slug/apply', () => {
   })
 
   it('refuses a cross-site POST with 403', async () => {
-    const res = await postMultipart(apply, validApplication, { cv: pdfFile() }, { Origin: 'https://evil.example' })
+    const res = await postMultipart(
+      apply,
+      validApplication,
+      { cv: pdfFile() },
+      { Origin: 'https://evil.example' },
+    )
     expect(res.status).toBe(403)
   })
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { countOf, getPage, newClientIp, postForm, request, sameSiteHeaders, storedSubmissions, summaryErrors } from '../helpers.ts'
+import {
+  countOf,
+  getPage,
+  newClientIp,
+  postForm,
+  request,
+  sameSiteHeaders,
+  storedSubmissions,
+  summaryErrors,
+} from '../helpers.ts'
 
 const valid = {
   topic: 'media',
@@ -19,10 +28,16 @@ describe('GET /contact', () => {
     expect(html).toMatch(/police on\s+101/)
     expect(html).toContain('Crimestoppers on 0800 555 111')
     expect(html).toContain('<form method="post" action="/contact" novalidate="">')
-    for (const label of ['General enquiry', 'Media enquiry', 'Careers', 'Feedback about this website']) {
+    for (const label of [
+      'General enquiry',
+      'Media enquiry',
+      'Careers',
+      'Feedback about this website',
+    ]) {
       expect(html).toContain(label)
     }
-    for (const id of ['topic', 'fullName', 'email', 'phone', 'message']) expect(html).toContain(`id="${id}"`)
+    for (const id of ['topic', 'fullName', 'email', 'phone', 'message'])
+      expect(html).toContain(`id="${id}"`)
     expect(html).toContain('class="soca-honeypot" aria-hidden="true"')
     expect(html).not.toContain('<script')
   })
@@ -70,23 +85,43 @@ describe('POST /contact', () => {
   })
 
   it.each([
-    [{ email: 'not-an-email' }, 'email', 'Enter an email address in the correct format, like name@example.com'],
-    [{ phone: 'call me' }, 'phone', 'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192'],
+    [
+      { email: 'not-an-email' },
+      'email',
+      'Enter an email address in the correct format, like name@example.com',
+    ],
+    [
+      { phone: 'call me' },
+      'phone',
+      'Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192',
+    ],
     [{ message: 'x'.repeat(3001) }, 'message', 'Message must be 3,000 characters or less'],
     [{ fullName: 'x'.repeat(201) }, 'fullName', 'Full name must be 200 characters or less'],
     [{ topic: 'other' }, 'topic', 'Select what your enquiry is about'],
-    [{ fullName: 'Alex\u0000Example' }, 'fullName', 'Full name must not include control characters or characters that cannot be read'],
-    [{ message: 'Hello\u001b[31m' }, 'message', 'Message must not include control characters or characters that cannot be read'],
-  ])('answers %j with the message for %s, keeping the other answers', async (change, field, message) => {
-    const res = await postForm('/contact', { ...valid, ...change })
-    expect(res.status).toBe(400)
-    const html = await res.text()
-    expect(summaryErrors(html)).toEqual([{ field, message }])
-    if (field !== 'fullName') expect(html).toContain('value="Alex Example"')
-    if (field !== 'email') expect(html).toContain('value="alex@example.com"')
-    if (field !== 'message') expect(html).toContain('>I am writing about a press release.</textarea>')
-    if (field !== 'topic') expect(html).toMatch(/value="media" checked=""/)
-  })
+    [
+      { fullName: 'Alex\u0000Example' },
+      'fullName',
+      'Full name must not include control characters or characters that cannot be read',
+    ],
+    [
+      { message: 'Hello\u001b[31m' },
+      'message',
+      'Message must not include control characters or characters that cannot be read',
+    ],
+  ])(
+    'answers %j with the message for %s, keeping the other answers',
+    async (change, field, message) => {
+      const res = await postForm('/contact', { ...valid, ...change })
+      expect(res.status).toBe(400)
+      const html = await res.text()
+      expect(summaryErrors(html)).toEqual([{ field, message }])
+      if (field !== 'fullName') expect(html).toContain('value="Alex Example"')
+      if (field !== 'email') expect(html).toContain('value="alex@example.com"')
+      if (field !== 'message')
+        expect(html).toContain('>I am writing about a press release.</textarea>')
+      if (field !== 'topic') expect(html).toMatch(/value="media" checked=""/)
+    },
+  )
 
   it('answers invalid UTF-8 in a field with a 400 and a message', async () => {
     const res = await request('/contact', {
@@ -96,12 +131,19 @@ describe('POST /contact', () => {
     })
     expect(res.status).toBe(400)
     expect(summaryErrors(await res.text())).toEqual([
-      { field: 'fullName', message: 'Full name must not include control characters or characters that cannot be read' },
+      {
+        field: 'fullName',
+        message: 'Full name must not include control characters or characters that cannot be read',
+      },
     ])
   })
 
   it('keeps what the visitor typed, escaped, when the form comes back', async () => {
-    const res = await postForm('/contact', { ...valid, email: '', message: '<b>bold</b> & "quoted"' })
+    const res = await postForm('/contact', {
+      ...valid,
+      email: '',
+      message: '<b>bold</b> & "quoted"',
+    })
     const html = await res.text()
     expect(html).toContain('&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;</textarea>')
   })
@@ -110,7 +152,11 @@ describe('POST /contact', () => {
     const before = (await storedSubmissions()).length
     const attempts: Record<string, string>[] = [
       { Origin: 'https://evil.example', 'CF-Connecting-IP': newClientIp() },
-      { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example', 'CF-Connecting-IP': newClientIp() },
+      {
+        'Sec-Fetch-Site': 'cross-site',
+        Origin: 'https://evil.example',
+        'CF-Connecting-IP': newClientIp(),
+      },
       { 'CF-Connecting-IP': newClientIp() },
     ]
     for (const headers of attempts) {
@@ -169,7 +215,10 @@ describe('POST /contact', () => {
 })
 
 describe('GET /contact/sent', () => {
-  it.each(['', 'nonsense', 'SOCA-AAAA-AAAA', 'SOCA-0000-0000'])('answers 404 for reference %j', async (ref) => {
-    expect((await request(`/contact/sent?reference=${ref}`)).status).toBe(404)
-  })
+  it.each(['', 'nonsense', 'SOCA-AAAA-AAAA', 'SOCA-0000-0000'])(
+    'answers 404 for reference %j',
+    async (ref) => {
+      expect((await request(`/contact/sent?reference=${ref}`)).status).toBe(404)
+    },
+  )
 })

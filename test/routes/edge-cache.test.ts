@@ -20,7 +20,8 @@ const versionExpires = () => caches.default.delete(`${ORIGIN}/__cache/content-ve
 
 const sitemapPaths = async () => {
   const xml = await (await request('/sitemap.xml')).text()
-  const urls: { loc: string }[] = new XMLParser({ isArray: (n) => n === 'url' }).parse(xml).urlset.url
+  const urls: { loc: string }[] = new XMLParser({ isArray: (n) => n === 'url' }).parse(xml).urlset
+    .url
   return urls.map((u) => new URL(u.loc).pathname)
 }
 
@@ -39,7 +40,9 @@ describe('the edge cache', () => {
     expect(counter.roundTrips - before).toBe(0)
     expect(await second.text()).toBe(firstBody)
     expect(second.headers.get('X-Request-Id')).not.toBe(first.headers.get('X-Request-Id'))
-    expect(second.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=300')
+    expect(second.headers.get('Cache-Control')).toBe(
+      'public, max-age=60, stale-while-revalidate=300',
+    )
     expect(second.headers.get('Content-Security-Policy')).toContain("default-src 'self'")
   })
 
@@ -79,7 +82,9 @@ describe('the edge cache', () => {
     expect(byTag.headers.get('X-Cache')).toBe('HIT')
     const byDate = await fetchWith('/threats', db, { headers: { 'If-Modified-Since': modified } })
     expect(byDate.status).toBe(304)
-    const older = await fetchWith('/threats', db, { headers: { 'If-Modified-Since': new Date(Date.parse(modified) - 1000).toUTCString() } })
+    const older = await fetchWith('/threats', db, {
+      headers: { 'If-Modified-Since': new Date(Date.parse(modified) - 1000).toUTCString() },
+    })
     expect(older.status).toBe(200)
   })
 
@@ -118,16 +123,41 @@ describe('the edge cache', () => {
 
 describe('invalidation', () => {
   it('shows a publish on the page, in the lists, the sitemap and the feed on the very next request', async () => {
-    const publisher = await signedIn(await createStaff({ email: 'inv@example.com', role: 'publisher' }))
+    const publisher = await signedIn(
+      await createStaff({ email: 'inv@example.com', role: 'publisher' }),
+    )
     const { db } = countingD1()
-    const paths = ['/threats/fraud', '/threats', '/sitemap', '/sitemap.xml', '/news', '/news.atom', '/']
+    const paths = [
+      '/threats/fraud',
+      '/threats',
+      '/sitemap',
+      '/sitemap.xml',
+      '/news',
+      '/news.atom',
+      '/',
+    ]
     for (const path of paths) await fetchWith(path, db)
-    for (const path of paths) expect((await fetchWith(path, db)).headers.get('X-Cache'), path).toBe('HIT')
+    for (const path of paths)
+      expect((await fetchWith(path, db)).headers.get('X-Cache'), path).toBe('HIT')
 
-    const id = (await env.DB.prepare("SELECT id FROM pages WHERE path = '/threats/fraud'").first<{ id: number }>())!.id
+    const id = (await env.DB.prepare("SELECT id FROM pages WHERE path = '/threats/fraud'").first<{
+      id: number
+    }>())!.id
     const form = await (await publisher.get(`/admin/pages/${id}`)).text()
     const csrf = form.match(/name="csrf" value="([^"]+)"/)![1]!
-    const body = new URLSearchParams({ csrf, title: 'Fraud, updated', path: '/threats/fraud', parentId: String((await env.DB.prepare("SELECT id FROM pages WHERE path = '/threats'").first<{ id: number }>())!.id), navOrder: '4', summary: 'Changed.', body: 'New.' })
+    const body = new URLSearchParams({
+      csrf,
+      title: 'Fraud, updated',
+      path: '/threats/fraud',
+      parentId: String(
+        (await env.DB.prepare("SELECT id FROM pages WHERE path = '/threats'").first<{
+          id: number
+        }>())!.id,
+      ),
+      navOrder: '4',
+      summary: 'Changed.',
+      body: 'New.',
+    })
     expect((await publisher.get(`/admin/pages/${id}`, { method: 'POST', body })).status).toBe(303)
     // A draft changes nothing: still cached.
     expect((await fetchWith('/threats/fraud', db)).headers.get('X-Cache')).toBe('HIT')
@@ -142,11 +172,23 @@ describe('invalidation', () => {
   })
 
   it.each([
-    ['unpublish', async (p: Awaited<ReturnType<typeof signedIn>>, id: number) => p.submit(`/admin/pages/${id}/unpublish`, {}, `/admin/pages/${id}`)],
-    ['publish again', async (p: Awaited<ReturnType<typeof signedIn>>, id: number) => p.submit(`/admin/pages/${id}/publish`, {}, `/admin/pages/${id}`)],
+    [
+      'unpublish',
+      async (p: Awaited<ReturnType<typeof signedIn>>, id: number) =>
+        p.submit(`/admin/pages/${id}/unpublish`, {}, `/admin/pages/${id}`),
+    ],
+    [
+      'publish again',
+      async (p: Awaited<ReturnType<typeof signedIn>>, id: number) =>
+        p.submit(`/admin/pages/${id}/publish`, {}, `/admin/pages/${id}`),
+    ],
   ])('is immediate after %s', async (_, action) => {
-    const publisher = await signedIn(await createStaff({ email: `inv-${Math.random()}@example.com`, role: 'publisher' }))
-    const id = (await env.DB.prepare("SELECT id FROM pages WHERE path = '/threats/gun-crime'").first<{ id: number }>())!.id
+    const publisher = await signedIn(
+      await createStaff({ email: `inv-${Math.random()}@example.com`, role: 'publisher' }),
+    )
+    const id = (await env.DB.prepare(
+      "SELECT id FROM pages WHERE path = '/threats/gun-crime'",
+    ).first<{ id: number }>())!.id
     const { db } = countingD1()
     const before = (await fetchWith('/threats/gun-crime', db)).status
     await fetchWith('/threats/gun-crime', db)
@@ -156,37 +198,72 @@ describe('invalidation', () => {
   })
 
   it('is immediate after a restore, a vacancy closing and a news article publishing', async () => {
-    const publisher = await signedIn(await createStaff({ email: 'more@example.com', role: 'publisher' }))
+    const publisher = await signedIn(
+      await createStaff({ email: 'more@example.com', role: 'publisher' }),
+    )
     const { db } = countingD1()
-    const vacancy = (await env.DB.prepare("SELECT id FROM vacancies WHERE slug = 'cyber-crime-investigator'").first<{ id: number }>())!.id
+    const vacancy = (await env.DB.prepare(
+      "SELECT id FROM vacancies WHERE slug = 'cyber-crime-investigator'",
+    ).first<{ id: number }>())!.id
     await fetchWith('/careers', db)
     await publisher.submit(`/admin/vacancies/${vacancy}/close`, {}, `/admin/vacancies/${vacancy}`)
     expect(await (await fetchWith('/careers', db)).text()).not.toContain('cyber-crime-investigator')
 
-    const news = (await env.DB.prepare("SELECT id FROM news_articles WHERE slug = 'uk-human-trafficking-centre-joins-soca'").first<{ id: number }>())!.id
+    const news = (await env.DB.prepare(
+      "SELECT id FROM news_articles WHERE slug = 'uk-human-trafficking-centre-joins-soca'",
+    ).first<{ id: number }>())!.id
     await fetchWith('/news', db)
     const form = await (await publisher.get(`/admin/news/${news}`)).text()
     const csrf = form.match(/name="csrf" value="([^"]+)"/)![1]!
-    const body = new URLSearchParams({ csrf, title: 'UKHTC joins SOCA (revised)', slug: 'uk-human-trafficking-centre-joins-soca', summary: 'Revised.', body: 'Revised.' })
+    const body = new URLSearchParams({
+      csrf,
+      title: 'UKHTC joins SOCA (revised)',
+      slug: 'uk-human-trafficking-centre-joins-soca',
+      summary: 'Revised.',
+      body: 'Revised.',
+    })
     await publisher.get(`/admin/news/${news}`, { method: 'POST', body })
     await publisher.submit(`/admin/news/${news}/publish`, {}, `/admin/news/${news}`)
     expect(await (await fetchWith('/news', db)).text()).toContain('UKHTC joins SOCA (revised)')
     // A newer version goes live, then restoring the one before is live at once too.
-    await publisher.get(`/admin/news/${news}`, { method: 'POST', body: new URLSearchParams({ csrf, title: 'Third title', slug: 'uk-human-trafficking-centre-joins-soca', summary: 'x', body: 'x' }) })
+    await publisher.get(`/admin/news/${news}`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        csrf,
+        title: 'Third title',
+        slug: 'uk-human-trafficking-centre-joins-soca',
+        summary: 'x',
+        body: 'x',
+      }),
+    })
     await publisher.submit(`/admin/news/${news}/publish`, {}, `/admin/news/${news}`)
     expect(await (await fetchWith('/news', db)).text()).toContain('Third title')
-    const revisions = [...(await (await publisher.get(`/admin/news/${news}/history`)).text()).matchAll(/restore\/(\d+)"/g)].map((m) => m[1])
-    await publisher.submit(`/admin/news/${news}/restore/${revisions.at(-1)}`, {}, `/admin/news/${news}/history`)
+    const revisions = [
+      ...(await (await publisher.get(`/admin/news/${news}/history`)).text()).matchAll(
+        /restore\/(\d+)"/g,
+      ),
+    ].map((m) => m[1])
+    await publisher.submit(
+      `/admin/news/${news}/restore/${revisions.at(-1)}`,
+      {},
+      `/admin/news/${news}/history`,
+    )
     const restored = await (await fetchWith('/news', db)).text()
     expect(restored).toContain('UKHTC joins SOCA (revised)')
     expect(restored).not.toContain('Third title')
   })
 
   it('is immediate after a change to the site notice', async () => {
-    const publisher = await signedIn(await createStaff({ email: 'notice@example.com', role: 'publisher' }))
+    const publisher = await signedIn(
+      await createStaff({ email: 'notice@example.com', role: 'publisher' }),
+    )
     const { db } = countingD1()
     await fetchWith('/accessibility', db)
-    await publisher.submit('/admin/settings', { siteNotice: 'Cache test notice' }, '/admin/settings')
+    await publisher.submit(
+      '/admin/settings',
+      { siteNotice: 'Cache test notice' },
+      '/admin/settings',
+    )
     expect(await (await fetchWith('/accessibility', db)).text()).toContain('Cache test notice')
   })
 
@@ -194,7 +271,9 @@ describe('invalidation', () => {
     const { db } = countingD1()
     await fetchWith('/ukhtc', db)
     // Another location changed content: D1 moves on, this location's copy of the version does not.
-    await env.DB.prepare("UPDATE settings SET value = ? WHERE key = 'content_version'").bind(String(Date.now() + 5)).run()
+    await env.DB.prepare("UPDATE settings SET value = ? WHERE key = 'content_version'")
+      .bind(String(Date.now() + 5))
+      .run()
     await env.DB.prepare("UPDATE pages SET title = 'UKHTC elsewhere' WHERE path = '/ukhtc'").run()
     expect(await (await fetchWith('/ukhtc', db)).text()).not.toContain('UKHTC elsewhere')
     await versionExpires() // what VERSION_TTL_SECONDS (5 s) does
@@ -205,7 +284,11 @@ describe('invalidation', () => {
     const { db } = countingD1()
     await fetchWith('/careers', db)
     const ctx = createExecutionContext()
-    await worker.scheduled({ scheduledTime: Date.now(), cron: '17 3 * * *', noRetry() {} } as ScheduledController, env, ctx)
+    await worker.scheduled(
+      { scheduledTime: Date.now(), cron: '17 3 * * *', noRetry() {} } as ScheduledController,
+      env,
+      ctx,
+    )
     await waitOnExecutionContext(ctx)
     expect((await fetchWith('/careers', db)).headers.get('X-Cache')).toBe('HIT')
   })
@@ -242,7 +325,12 @@ describe('when D1 is down', () => {
     const url = new URL(`${ORIGIN}/about/structure`)
     await caches.default.put(
       latestKey(url),
-      new Response('old', { headers: { 'Cache-Control': 'public, max-age=86400', 'X-Stored-At': String(Date.now() - 25 * 3600_000) } }),
+      new Response('old', {
+        headers: {
+          'Cache-Control': 'public, max-age=86400',
+          'X-Stored-At': String(Date.now() - 25 * 3600_000),
+        },
+      }),
     )
     await versionExpires()
     const res = await fetchWith('/about/structure', countingD1({ fail: true }).db)

@@ -8,7 +8,11 @@ describe('an unexpected error', () => {
   it('gets a 500 page with a reference, and is logged with the request id but no stack for the visitor', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     // A fault in the code rather than in D1: a binding that throws a TypeError.
-    const broken = { withSession: () => { throw new TypeError('simulated fault') } } as unknown as D1Database
+    const broken = {
+      withSession: () => {
+        throw new TypeError('simulated fault')
+      },
+    } as unknown as D1Database
     const ctx = createExecutionContext()
     const res = await worker.fetch(
       new Request('http://localhost:8787/news?page=2&email=someone@example.com'),

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { content } from '../../seed/content.ts'
 import { getPage, insertPage } from '../helpers.ts'
 
-const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'entry', 'link'].includes(name) })
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => ['url', 'entry', 'link'].includes(name),
+})
 
 describe('GET /sitemap.xml', () => {
   it('is well-formed sitemaps.org XML listing every published page and article', async () => {
@@ -17,9 +20,12 @@ describe('GET /sitemap.xml', () => {
     expect(doc.urlset['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9')
     const urls: { loc: string; lastmod: string }[] = doc.urlset.url
     const locs = urls.map((u) => u.loc)
-    const published = await env.DB.prepare(`SELECT path FROM pages WHERE status = 'published'`).all<{ path: string }>()
+    const published = await env.DB.prepare(
+      `SELECT path FROM pages WHERE status = 'published'`,
+    ).all<{ path: string }>()
     for (const { path } of published.results) expect(locs).toContain(`http://localhost:8787${path}`)
-    for (const article of content.news) expect(locs).toContain(`http://localhost:8787/news/${article.slug}`)
+    for (const article of content.news)
+      expect(locs).toContain(`http://localhost:8787/news/${article.slug}`)
     expect(locs).not.toContain('http://localhost:8787/hidden-draft')
     for (const url of urls) expect(url.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   })
@@ -38,8 +44,12 @@ describe('GET /news.atom', () => {
     const entries: { id: string; title: string; updated: string; content: { '#text': string } }[] =
       feed.entry
     expect(entries).toHaveLength(content.news.length)
-    const newestFirst = [...content.news].sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt))
-    expect(entries.map((e) => e.id)).toEqual(newestFirst.map((a) => `http://localhost:8787/news/${a.slug}`))
+    const newestFirst = [...content.news].sort(
+      (a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt),
+    )
+    expect(entries.map((e) => e.id)).toEqual(
+      newestFirst.map((a) => `http://localhost:8787/news/${a.slug}`),
+    )
     for (const entry of entries) {
       expect(entry.title).not.toBe('')
       expect(Date.parse(entry.updated)).not.toBeNaN()

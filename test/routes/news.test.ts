@@ -17,24 +17,26 @@ beforeAll(async () => {
 })
 
 const listedSlugs = (html: string) =>
-  [...html.matchAll(/<h2 class="govuk-heading-m[^"]*"><a class="govuk-link" href="\/news\/([^"]+)"/g)].map(
-    (m) => m[1],
-  )
+  [
+    ...html.matchAll(
+      /<h2 class="govuk-heading-m[^"]*"><a class="govuk-link" href="\/news\/([^"]+)"/g,
+    ),
+  ].map((m) => m[1])
 
 describe('GET /news', () => {
   it('lists the ten newest articles first', async () => {
     const { res, html } = await getPage('/news')
     expect(res.status).toBe(200)
-    expect(listedSlugs(html)).toEqual(
-      Array.from({ length: 10 }, (_, i) => `story-${added - i}`),
-    )
+    expect(listedSlugs(html)).toEqual(Array.from({ length: 10 }, (_, i) => `story-${added - i}`))
     expect(html).toContain('<nav class="govuk-pagination" aria-label="Pagination">')
     expect(html).toContain('href="/news?page=2" rel="next"')
   })
 
   it('never lists drafts or articles due in the future', async () => {
     const pages = await Promise.all(
-      Array.from({ length: lastPage }, (_, i) => getPage(i === 0 ? '/news' : `/news?page=${i + 1}`)),
+      Array.from({ length: lastPage }, (_, i) =>
+        getPage(i === 0 ? '/news' : `/news?page=${i + 1}`),
+      ),
     )
     const slugs = pages.flatMap((p) => listedSlugs(p.html))
     expect(slugs).toHaveLength(total)

@@ -46,7 +46,8 @@ describe('content pages', () => {
     for (const link of ['/accessibility', '/privacy', '/sitemap', '/contact']) {
       expect(html).toContain(`<a class="govuk-footer__link" href="${link}">`)
     }
-    if (path !== '/') expect(html).toContain('<nav class="govuk-breadcrumbs" aria-label="Breadcrumb">')
+    if (path !== '/')
+      expect(html).toContain('<nav class="govuk-breadcrumbs" aria-label="Breadcrumb">')
   })
 
   it('marks the current section in the navigation with aria-current', async () => {
@@ -136,7 +137,9 @@ describe('the generic page route', () => {
   })
 
   it('redirects a moved page from its old path with 301', async () => {
-    await sql(`INSERT INTO redirects (from_path, to_path) VALUES ('/about/powers-old', '/about/powers')`)
+    await sql(
+      `INSERT INTO redirects (from_path, to_path) VALUES ('/about/powers-old', '/about/powers')`,
+    )
     const res = await request('/about/powers-old', { redirect: 'manual' })
     expect(res.status).toBe(301)
     expect(res.headers.get('Location')).toBe('/about/powers')
@@ -165,7 +168,10 @@ describe('the 404 page', () => {
     const res = await request('/about', {
       method: 'POST',
       body: 'x=1',
-      headers: { Origin: 'http://localhost:8787', 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Origin: 'http://localhost:8787',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
     })
     expect(res.status).toBe(404)
   })

@@ -1,6 +1,13 @@
 import { env } from 'cloudflare:test'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { insertVacancy, isoDay, pdfFile, postForm, postMultipart, validApplication } from '../helpers.ts'
+import {
+  insertVacancy,
+  isoDay,
+  pdfFile,
+  postForm,
+  postMultipart,
+  validApplication,
+} from '../helpers.ts'
 
 // D1 refuses every new submission in this file: storage is isolated per test file.
 beforeAll(async () => {
@@ -34,7 +41,9 @@ describe('when D1 cannot store a submission', () => {
 
   it('answers an application with 503, keeps the answers and deletes the CV it stored in R2', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    const res = await postMultipart('/careers/vacancies/analyst/apply', validApplication, { cv: pdfFile() })
+    const res = await postMultipart('/careers/vacancies/analyst/apply', validApplication, {
+      cv: pdfFile(),
+    })
     expect(res.status).toBe(503)
     const html = await res.text()
     expect(html).toContain('Your application has not been sent')

@@ -2,7 +2,13 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { http, HttpResponse } from 'msw'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import worker from '../../src/index.tsx'
-import { ORIGIN, contentChanged, sameSiteHeaders, storedSubmissions, summaryErrors } from '../helpers.ts'
+import {
+  ORIGIN,
+  contentChanged,
+  sameSiteHeaders,
+  storedSubmissions,
+  summaryErrors,
+} from '../helpers.ts'
 import { network } from '../network.ts'
 
 // Cloudflare's documented test keys: this site key renders a widget that always passes, and
@@ -64,7 +70,9 @@ describe('Turnstile, when its keys are set', () => {
     const res = await withTurnstile(PASSING_SECRET)
     const html = await res.text()
     expect(html).toContain(`<div id="turnstile" class="cf-turnstile" data-sitekey="${SITE_KEY}"`)
-    expect(html).toContain('<script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async="" defer="">')
+    expect(html).toContain(
+      '<script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async="" defer="">',
+    )
     const csp = res.headers.get('Content-Security-Policy')!
     expect(csp).toContain("script-src 'self' https://challenges.cloudflare.com")
     expect(csp).toContain('frame-src https://challenges.cloudflare.com')
@@ -72,7 +80,10 @@ describe('Turnstile, when its keys are set', () => {
 
   it('accepts a form whose token siteverify passes, sending the secret, token and client IP', async () => {
     network.use(siteverify)
-    const res = await withTurnstile(PASSING_SECRET, post({ ...enquiry, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }))
+    const res = await withTurnstile(
+      PASSING_SECRET,
+      post({ ...enquiry, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }),
+    )
     expect(res.status).toBe(303)
     expect(verified).toHaveLength(1)
     expect(verified[0]!.get('secret')).toBe(PASSING_SECRET)
@@ -83,7 +94,10 @@ describe('Turnstile, when its keys are set', () => {
   it('answers 400 with a message when siteverify fails the token, keeping the answers', async () => {
     network.use(siteverify)
     const before = (await storedSubmissions()).length
-    const res = await withTurnstile(FAILING_SECRET, post({ ...enquiry, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }, '198.51.100.8'))
+    const res = await withTurnstile(
+      FAILING_SECRET,
+      post({ ...enquiry, 'cf-turnstile-response': 'XXXX.DUMMY.TOKEN.XXXX' }, '198.51.100.8'),
+    )
     expect(res.status).toBe(400)
     const html = await res.text()
     expect(summaryErrors(html)).toEqual([
@@ -102,7 +116,10 @@ describe('Turnstile, when its keys are set', () => {
 
   it('answers 503 with the answers kept when siteverify cannot be reached', async () => {
     network.use(http.post(SITEVERIFY, () => HttpResponse.error()))
-    const res = await withTurnstile(PASSING_SECRET, post({ ...enquiry, 'cf-turnstile-response': 'token' }, '198.51.100.10'))
+    const res = await withTurnstile(
+      PASSING_SECRET,
+      post({ ...enquiry, 'cf-turnstile-response': 'token' }, '198.51.100.10'),
+    )
     expect(res.status).toBe(503)
     expect(await res.text()).toContain('value="Alex Example"')
   })

@@ -1,7 +1,14 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
-import { type ContentData, type EditableKind, listContent, parentOptions, revisionOf, revisionsOf } from '../../db/content.ts'
+import {
+  type ContentData,
+  type EditableKind,
+  listContent,
+  parentOptions,
+  revisionOf,
+  revisionsOf,
+} from '../../db/content.ts'
 import type { StaffEnv } from '../../env.ts'
 import type { FieldError } from '../../forms/fields.ts'
 import { can } from '../../auth/permissions.ts'
@@ -57,6 +64,8 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
   const app = new Hono<StaffEnv>()
   const { kind } = spec
   const { labels, schema, fields, publicPath } = CONTENT_KINDS[kind]
+  // A kind whose form has a parent field (pages) lists the pages to choose from.
+  const choosesParent = fields.some((f) => f.control === 'parent')
   app.use('*', requirePermission('content:edit'))
 
   /** The item the route's id names, or 404. */
@@ -68,7 +77,11 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
 
   const renderEdit = async (
     c: Context<StaffEnv>,
-    state: { loaded: EditableItem<K> | null; values: Record<string, string>; errors?: FieldError[] },
+    state: {
+      loaded: EditableItem<K> | null
+      values: Record<string, string>
+      errors?: FieldError[]
+    },
     status: 200 | 400 = 200,
   ) => {
     const { loaded } = state
@@ -81,7 +94,7 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
         item={loaded && { ...loaded.item, publicPath: publicPath(loaded.item.live) }}
         values={state.values}
         errors={state.errors}
-        parents={kind === 'page' ? await parentOptions(c.var.db) : undefined}
+        parents={choosesParent ? await parentOptions(c.var.db) : undefined}
         canPublish={can(c.var.staff.role, 'content:publish')}
         publishBlocked={refusal && refusal.reason === 'refused' ? refusal.message : undefined}
         notice={NOTICES[c.req.query('done') ?? '']}
@@ -182,7 +195,14 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
       parts: diffLines(before[f.name] ?? '', after[f.name] ?? ''),
     }))
     return c.html(
-      <ComparePage admin={adminContext(c)} labels={labels} item={item} from={from} to={to} diffs={diffs} />,
+      <ComparePage
+        admin={adminContext(c)}
+        labels={labels}
+        item={item}
+        from={from}
+        to={to}
+        diffs={diffs}
+      />,
     )
   })
 

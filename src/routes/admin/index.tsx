@@ -36,7 +36,11 @@ signedIn.get('/', async (c) => {
     .flat()
     .filter((i) => i.latestRevisionId !== null && i.latestRevisionId !== i.publishedRevisionId)
   return c.html(
-    <DashboardPage admin={adminContext(c)} newSubmissions={newSubmissions} drafts={drafts.length} />,
+    <DashboardPage
+      admin={adminContext(c)}
+      newSubmissions={newSubmissions}
+      drafts={drafts.length}
+    />,
   )
 })
 signedIn.route('/pages', pagesAdmin)

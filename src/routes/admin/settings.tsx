@@ -20,7 +20,9 @@ settingsRoutes.get('/', async (c) =>
       admin={adminContext(c)}
       notice={await settingValue(c.var.db, SETTING.siteNotice)}
       canPublish={can(c.var.staff.role, 'content:publish')}
-      done={c.req.query('done') === 'saved' ? 'Site notice saved. It is on every page now.' : undefined}
+      done={
+        c.req.query('done') === 'saved' ? 'Site notice saved. It is on every page now.' : undefined
+      }
     />,
   ),
 )
@@ -29,7 +31,9 @@ settingsRoutes.post('/', requirePermission('content:publish'), async (c) => {
   const form = await readAdminForm(c, siteNoticeForm)
   if (!form.ok) {
     const notice = (form.values.siteNotice ?? '').trim()
-    const page = <SettingsPage admin={adminContext(c)} notice={notice} canPublish errors={form.errors} />
+    const page = (
+      <SettingsPage admin={adminContext(c)} notice={notice} canPublish errors={form.errors} />
+    )
     return c.html(page, 400)
   }
   const result = await setSiteNotice(c.var.db, actorOf(c), form.data.siteNotice)

@@ -6,7 +6,15 @@ import { Pagination } from '../components/pagination.tsx'
 import { type AdminContext, AdminLayout } from './layout.tsx'
 
 /** An audit entry as the page lists it. */
-export type AuditRow = { id: number; at: Date; action: string; target: string; detail: string; actorName: string | null; actorEmail: string | null }
+export type AuditRow = {
+  id: number
+  at: Date
+  action: string
+  target: string
+  detail: string
+  actorName: string | null
+  actorEmail: string | null
+}
 
 /** Props of the audit log page. */
 export type AuditPageProps = {
@@ -21,11 +29,23 @@ export type AuditPageProps = {
 
 /** Who did what and when, newest first, filterable by action, person and date. */
 export const AuditPage = (props: AuditPageProps) => (
-  <AdminLayout title="Audit log" admin={props.admin} breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}>
-    <PageHeading title="Audit log" summary="Every sign-in, change and refused action. Entries are only ever added." />
+  <AdminLayout
+    title="Audit log"
+    admin={props.admin}
+    breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}
+  >
+    <PageHeading
+      title="Audit log"
+      summary="Every sign-in, change and refused action. Entries are only ever added."
+    />
     <form method="get" action="/admin/audit">
       <div class="soca-admin-actions">
-        <Input name="action" label="Action starts with" value={props.filter.action} widthClass="govuk-input--width-10" />
+        <Input
+          name="action"
+          label="Action starts with"
+          value={props.filter.action}
+          widthClass="govuk-input--width-10"
+        />
         <div class="govuk-form-group">
           <label class="govuk-label" for="actor">
             Who
@@ -39,8 +59,18 @@ export const AuditPage = (props: AuditPageProps) => (
             ))}
           </select>
         </div>
-        <Input name="from" label="From (YYYY-MM-DD)" value={props.filter.fromText} widthClass="govuk-input--width-10" />
-        <Input name="to" label="To (YYYY-MM-DD)" value={props.filter.toText} widthClass="govuk-input--width-10" />
+        <Input
+          name="from"
+          label="From (YYYY-MM-DD)"
+          value={props.filter.fromText}
+          widthClass="govuk-input--width-10"
+        />
+        <Input
+          name="to"
+          label="To (YYYY-MM-DD)"
+          value={props.filter.toText}
+          widthClass="govuk-input--width-10"
+        />
         <button type="submit" class="govuk-button govuk-button--secondary">
           Filter
         </button>
@@ -50,11 +80,21 @@ export const AuditPage = (props: AuditPageProps) => (
       <caption class="govuk-table__caption govuk-visually-hidden">Audit entries</caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">When</th>
-          <th scope="col" class="govuk-table__header">Who</th>
-          <th scope="col" class="govuk-table__header">Action</th>
-          <th scope="col" class="govuk-table__header">Target</th>
-          <th scope="col" class="govuk-table__header">Detail</th>
+          <th scope="col" class="govuk-table__header">
+            When
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Who
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Action
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Target
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Detail
+          </th>
         </tr>
       </thead>
       <tbody class="govuk-table__body">

@@ -5,11 +5,34 @@ import { type AdminContext, AdminLayout } from './layout.tsx'
 import type { KindLabels } from './types.ts'
 
 /** Two revisions side by side: each field's lines, removed and added. */
-export const ComparePage = ({ admin, labels, item, from, to, diffs }: { admin: AdminContext; labels: KindLabels; item: ContentSummary; from: number; to: number; diffs: { label: string; parts: DiffPart[] | null }[] }) => (
-  <AdminLayout title={`Compare revisions ${from} and ${to}`} admin={admin} breadcrumbs={[{ href: '/admin', text: 'Staff area' }, { href: labels.base, text: labels.plural }, { href: `${labels.base}/${item.id}/history`, text: `History of ${item.title}` }]}>
+export const ComparePage = ({
+  admin,
+  labels,
+  item,
+  from,
+  to,
+  diffs,
+}: {
+  admin: AdminContext
+  labels: KindLabels
+  item: ContentSummary
+  from: number
+  to: number
+  diffs: { label: string; parts: DiffPart[] | null }[]
+}) => (
+  <AdminLayout
+    title={`Compare revisions ${from} and ${to}`}
+    admin={admin}
+    breadcrumbs={[
+      { href: '/admin', text: 'Staff area' },
+      { href: labels.base, text: labels.plural },
+      { href: `${labels.base}/${item.id}/history`, text: `History of ${item.title}` },
+    ]}
+  >
     <PageHeading title={`Compare revisions ${from} and ${to}`} />
     <p class="govuk-body">
-      Text only in revision {from} is <del>struck through</del>; text only in revision {to} is <ins>underlined</ins>.
+      Text only in revision {from} is <del>struck through</del>; text only in revision {to} is{' '}
+      <ins>underlined</ins>.
     </p>
     {diffs.map((d) => (
       <>

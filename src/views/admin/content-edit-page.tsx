@@ -32,12 +32,23 @@ export type EditPageProps = {
 /** Create or edit an item: the form, then what can be done with it. */
 export const EditPage = (props: EditPageProps) => {
   const { admin, labels, item, values, errors = [] } = props
-  const title = item ? `Edit ${labels.singular.toLowerCase()}` : `Create ${labels.singular.toLowerCase()}`
+  const title = item
+    ? `Edit ${labels.singular.toLowerCase()}`
+    : `Create ${labels.singular.toLowerCase()}`
   const action = item ? `${labels.base}/${item.id}` : `${labels.base}/new`
-  const hasChanges = item && item.latestRevisionId !== null && item.latestRevisionId !== item.publishedRevisionId
-  const canPublishNow = item && props.canPublish && !props.publishBlocked && (hasChanges || item.status !== 'published')
+  const hasChanges =
+    item && item.latestRevisionId !== null && item.latestRevisionId !== item.publishedRevisionId
+  const canPublishNow =
+    item && props.canPublish && !props.publishBlocked && (hasChanges || item.status !== 'published')
   return (
-    <AdminLayout title={errors.length > 0 ? `Error: ${title}` : title} admin={admin} breadcrumbs={[{ href: '/admin', text: 'Staff area' }, { href: labels.base, text: labels.plural }]}>
+    <AdminLayout
+      title={errors.length > 0 ? `Error: ${title}` : title}
+      admin={admin}
+      breadcrumbs={[
+        { href: '/admin', text: 'Staff area' },
+        { href: labels.base, text: labels.plural },
+      ]}
+    >
       {props.notice && <Banner text={props.notice} />}
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <PageHeading title={title} />
@@ -66,14 +77,30 @@ export const EditPage = (props: EditPageProps) => {
             )}
           </ul>
           <div class="soca-admin-actions">
-            {canPublishNow && <ActionButton action={`${labels.base}/${item.id}/publish`} label="Publish" csrfToken={admin.csrfToken} />}
+            {canPublishNow && (
+              <ActionButton
+                action={`${labels.base}/${item.id}/publish`}
+                label="Publish"
+                csrfToken={admin.csrfToken}
+              />
+            )}
             {props.canPublish && item.status === 'published' && (
-              <ActionButton action={`${labels.base}/${item.id}/unpublish`} label="Unpublish" csrfToken={admin.csrfToken} warning />
+              <ActionButton
+                action={`${labels.base}/${item.id}/unpublish`}
+                label="Unpublish"
+                csrfToken={admin.csrfToken}
+                warning
+              />
             )}
             {props.canPublish &&
               item.status === 'published' &&
               props.actions?.map((a) => (
-                <ActionButton action={`${labels.base}/${item.id}/${a.path}`} label={a.label} csrfToken={admin.csrfToken} secondary />
+                <ActionButton
+                  action={`${labels.base}/${item.id}/${a.path}`}
+                  label={a.label}
+                  csrfToken={admin.csrfToken}
+                  secondary
+                />
               ))}
           </div>
           {props.publishBlocked && <p class="govuk-inset-text">{props.publishBlocked}</p>}
@@ -101,9 +128,23 @@ export const EditPage = (props: EditPageProps) => {
               </select>
             </div>
           ) : field.control === 'input' ? (
-            <Input name={field.name} label={field.label} hint={field.hint} value={values[field.name]} error={errorFor(errors, field.name)} widthClass={field.width} />
+            <Input
+              name={field.name}
+              label={field.label}
+              hint={field.hint}
+              value={values[field.name]}
+              error={errorFor(errors, field.name)}
+              widthClass={field.width}
+            />
           ) : (
-            <Textarea name={field.name} label={field.label} hint={field.hint} value={values[field.name]} error={errorFor(errors, field.name)} rows={field.control === 'markdown' ? 20 : 3} />
+            <Textarea
+              name={field.name}
+              label={field.label}
+              hint={field.hint}
+              value={values[field.name]}
+              error={errorFor(errors, field.name)}
+              rows={field.control === 'markdown' ? 20 : 3}
+            />
           ),
         )}
         <button type="submit" class="govuk-button govuk-button--secondary">

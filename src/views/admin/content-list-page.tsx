@@ -7,8 +7,22 @@ import { type AdminContext, AdminLayout } from './layout.tsx'
 import type { KindLabels } from './types.ts'
 
 /** Every item of a kind, with its state and a link to edit it. */
-export const ContentListPage = ({ admin, labels, items, notice }: { admin: AdminContext; labels: KindLabels; items: ContentSummary[]; notice?: string }) => (
-  <AdminLayout title={labels.plural} admin={admin} breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}>
+export const ContentListPage = ({
+  admin,
+  labels,
+  items,
+  notice,
+}: {
+  admin: AdminContext
+  labels: KindLabels
+  items: ContentSummary[]
+  notice?: string
+}) => (
+  <AdminLayout
+    title={labels.plural}
+    admin={admin}
+    breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}
+  >
     {notice && <Banner text={notice} />}
     <PageHeading title={labels.plural} />
     <a class="govuk-button" href={`${labels.base}/new`}>
@@ -18,10 +32,18 @@ export const ContentListPage = ({ admin, labels, items, notice }: { admin: Admin
       <caption class="govuk-table__caption govuk-visually-hidden">{labels.plural}</caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Title</th>
-          <th scope="col" class="govuk-table__header">Address</th>
-          <th scope="col" class="govuk-table__header">State</th>
-          <th scope="col" class="govuk-table__header">Last changed</th>
+          <th scope="col" class="govuk-table__header">
+            Title
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Address
+          </th>
+          <th scope="col" class="govuk-table__header">
+            State
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Last changed
+          </th>
         </tr>
       </thead>
       <tbody class="govuk-table__body">

@@ -23,9 +23,16 @@ export const EnrolPage = ({ csrfToken, secret, qrDataUrl, errors = [] }: EnrolPa
         {errors.length > 0 && <ErrorSummary errors={errors} />}
         <PageHeading title="Set up your authenticator app" />
         <p class="govuk-body">
-          Every sign-in needs a code from an authenticator app on your phone. Scan this QR code with the app.
+          Every sign-in needs a code from an authenticator app on your phone. Scan this QR code with
+          the app.
         </p>
-        <img class="soca-qr" src={qrDataUrl} alt="QR code for your authenticator app. If you cannot scan it, enter the key shown below instead." width="200" height="200" />
+        <img
+          class="soca-qr"
+          src={qrDataUrl}
+          alt="QR code for your authenticator app. If you cannot scan it, enter the key shown below instead."
+          width="200"
+          height="200"
+        />
         <p class="govuk-body">If you cannot scan the code, enter this key in the app:</p>
         <p class="govuk-body soca-codes">
           <code>{secret.replace(/(.{4})/g, '$1 ').trim()}</code>

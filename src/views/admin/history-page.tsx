@@ -6,8 +6,28 @@ import { type AdminContext, AdminLayout } from './layout.tsx'
 import type { KindLabels } from './types.ts'
 
 /** Every revision of an item: compare two, or restore one. */
-export const HistoryPage = ({ admin, labels, item, revisions, canPublish }: { admin: AdminContext; labels: KindLabels; item: ContentSummary; revisions: RevisionRow[]; canPublish: boolean }) => (
-  <AdminLayout title={`History of ${item.title}`} admin={admin} breadcrumbs={[{ href: '/admin', text: 'Staff area' }, { href: labels.base, text: labels.plural }, { href: `${labels.base}/${item.id}`, text: item.title }]}>
+export const HistoryPage = ({
+  admin,
+  labels,
+  item,
+  revisions,
+  canPublish,
+}: {
+  admin: AdminContext
+  labels: KindLabels
+  item: ContentSummary
+  revisions: RevisionRow[]
+  canPublish: boolean
+}) => (
+  <AdminLayout
+    title={`History of ${item.title}`}
+    admin={admin}
+    breadcrumbs={[
+      { href: '/admin', text: 'Staff area' },
+      { href: labels.base, text: labels.plural },
+      { href: `${labels.base}/${item.id}`, text: item.title },
+    ]}
+  >
     <PageHeading title={`History of ${item.title}`} />
     {revisions.length === 0 ? (
       <p class="govuk-body">This has not been changed in the staff area yet.</p>
@@ -15,21 +35,41 @@ export const HistoryPage = ({ admin, labels, item, revisions, canPublish }: { ad
       <>
         <form method="get" action={`${labels.base}/${item.id}/compare`}>
           <div class="soca-admin-actions">
-            <RevisionSelect name="from" label="Compare" revisions={revisions} selected={revisions[1]?.id ?? revisions[0]!.id} />
-            <RevisionSelect name="to" label="with" revisions={revisions} selected={revisions[0]!.id} />
+            <RevisionSelect
+              name="from"
+              label="Compare"
+              revisions={revisions}
+              selected={revisions[1]?.id ?? revisions[0]!.id}
+            />
+            <RevisionSelect
+              name="to"
+              label="with"
+              revisions={revisions}
+              selected={revisions[0]!.id}
+            />
             <button type="submit" class="govuk-button govuk-button--secondary">
               Compare
             </button>
           </div>
         </form>
         <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">Revisions, newest first</caption>
+          <caption class="govuk-table__caption govuk-table__caption--m">
+            Revisions, newest first
+          </caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Revision</th>
-              <th scope="col" class="govuk-table__header">Saved</th>
-              <th scope="col" class="govuk-table__header">By</th>
-              <th scope="col" class="govuk-table__header">Note</th>
+              <th scope="col" class="govuk-table__header">
+                Revision
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Saved
+              </th>
+              <th scope="col" class="govuk-table__header">
+                By
+              </th>
+              <th scope="col" class="govuk-table__header">
+                Note
+              </th>
               <th scope="col" class="govuk-table__header">
                 <span class="govuk-visually-hidden">Action</span>
               </th>
@@ -46,7 +86,12 @@ export const HistoryPage = ({ admin, labels, item, revisions, canPublish }: { ad
                 <td class="govuk-table__cell">{r.authorName ?? 'Unknown'}</td>
                 <td class="govuk-table__cell">{r.note}</td>
                 <td class="govuk-table__cell">
-                  <ActionButton action={`${labels.base}/${item.id}/restore/${r.id}`} label={canPublish ? `Restore and publish ${r.id}` : `Restore ${r.id} as draft`} csrfToken={admin.csrfToken} secondary />
+                  <ActionButton
+                    action={`${labels.base}/${item.id}/restore/${r.id}`}
+                    label={canPublish ? `Restore and publish ${r.id}` : `Restore ${r.id} as draft`}
+                    csrfToken={admin.csrfToken}
+                    secondary
+                  />
                 </td>
               </tr>
             ))}
@@ -57,7 +102,17 @@ export const HistoryPage = ({ admin, labels, item, revisions, canPublish }: { ad
   </AdminLayout>
 )
 
-const RevisionSelect = ({ name, label, revisions, selected }: { name: string; label: string; revisions: RevisionRow[]; selected: number }) => (
+const RevisionSelect = ({
+  name,
+  label,
+  revisions,
+  selected,
+}: {
+  name: string
+  label: string
+  revisions: RevisionRow[]
+  selected: number
+}) => (
   <div class="govuk-form-group">
     <label class="govuk-label" for={name}>
       {label}

@@ -10,7 +10,17 @@ import { type AdminContext, AdminLayout } from './layout.tsx'
 /** The name a submission gives, from its answers. */
 const nameOf = (item: InboxItem) => item.fields.fullName ?? ''
 
-const FilterSelect = ({ name, label, value, options }: { name: string; label: string; value?: string; options: [string, string][] }) => (
+const FilterSelect = ({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string
+  label: string
+  value?: string
+  options: [string, string][]
+}) => (
   <div class="govuk-form-group">
     <label class="govuk-label" for={name}>
       {label}
@@ -40,13 +50,34 @@ export type InboxPageProps = {
 
 /** The submissions inbox, filtered by kind and status, newest first. */
 export const InboxPage = (props: InboxPageProps) => (
-  <AdminLayout title="Submissions" admin={props.admin} breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}>
+  <AdminLayout
+    title="Submissions"
+    admin={props.admin}
+    breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}
+  >
     {props.notice && <Banner text={props.notice} />}
     <PageHeading title="Submissions" />
     <form method="get" action="/admin/submissions">
       <div class="soca-admin-actions">
-        <FilterSelect name="kind" label="Kind" value={props.filter.kind} options={[['enquiry', 'Enquiries'], ['application', 'Applications']]} />
-        <FilterSelect name="status" label="Status" value={props.filter.status} options={[['new', 'New'], ['handled', 'Handled'], ['spam', 'Spam']]} />
+        <FilterSelect
+          name="kind"
+          label="Kind"
+          value={props.filter.kind}
+          options={[
+            ['enquiry', 'Enquiries'],
+            ['application', 'Applications'],
+          ]}
+        />
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={props.filter.status}
+          options={[
+            ['new', 'New'],
+            ['handled', 'Handled'],
+            ['spam', 'Spam'],
+          ]}
+        />
         <button type="submit" class="govuk-button govuk-button--secondary">
           Filter
         </button>
@@ -56,14 +87,26 @@ export const InboxPage = (props: InboxPageProps) => (
       </div>
     </form>
     <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{props.total} submissions</caption>
+      <caption class="govuk-table__caption govuk-table__caption--m">
+        {props.total} submissions
+      </caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Reference</th>
-          <th scope="col" class="govuk-table__header">Kind</th>
-          <th scope="col" class="govuk-table__header">From</th>
-          <th scope="col" class="govuk-table__header">Received</th>
-          <th scope="col" class="govuk-table__header">Status</th>
+          <th scope="col" class="govuk-table__header">
+            Reference
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Kind
+          </th>
+          <th scope="col" class="govuk-table__header">
+            From
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Received
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Status
+          </th>
         </tr>
       </thead>
       <tbody class="govuk-table__body">
@@ -80,11 +123,17 @@ export const InboxPage = (props: InboxPageProps) => (
             </td>
             <td class="govuk-table__cell">{nameOf(item)}</td>
             <td class="govuk-table__cell">{formatDateTime(item.createdAt)}</td>
-            <td class="govuk-table__cell"><SubmissionStatusTag status={item.status} /></td>
+            <td class="govuk-table__cell">
+              <SubmissionStatusTag status={item.status} />
+            </td>
           </tr>
         ))}
       </tbody>
     </table>
-    <Pagination path={`/admin/submissions${props.query}`} current={props.page} count={props.pageCount} />
+    <Pagination
+      path={`/admin/submissions${props.query}`}
+      current={props.page}
+      count={props.pageCount}
+    />
   </AdminLayout>
 )

@@ -53,7 +53,9 @@ export const AdminLayout = ({ title, admin, breadcrumbs, children }: AdminLayout
         {admin && (
           <ServiceNavigation
             label="Staff menu"
-            links={sections.filter((s) => can(admin.staff.role, s.needs)).map(({ href, text }) => ({ href, text }))}
+            links={sections
+              .filter((s) => can(admin.staff.role, s.needs))
+              .map(({ href, text }) => ({ href, text }))}
             path={admin.path}
             end={
               <form class="soca-sign-out" method="post" action="/admin/sign-out">

@@ -5,7 +5,13 @@ import { PageHeading } from '../components/page-heading.tsx'
 import { Banner } from './components/banner.tsx'
 import { type AdminContext, AdminLayout, CsrfField } from './layout.tsx'
 
-const PasswordField = (props: { name: string; label: string; hint?: string; autocomplete: string; error?: string }) => (
+const PasswordField = (props: {
+  name: string
+  label: string
+  hint?: string
+  autocomplete: string
+  error?: string
+}) => (
   <LabelledField id={props.name} label={props.label} hint={props.hint} error={props.error}>
     <input
       class={`govuk-input govuk-input--width-20${props.error ? ' govuk-input--error' : ''}`}
@@ -20,14 +26,31 @@ const PasswordField = (props: { name: string; label: string; hint?: string; auto
 )
 
 /** Change your own password: the current one, then the new one twice. */
-export const PasswordPage = ({ admin, errors = [], done }: { admin: AdminContext; errors?: FieldError[]; done?: string }) => (
-  <AdminLayout title={errors.length > 0 ? 'Error: Change your password' : 'Change your password'} admin={admin} breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}>
+export const PasswordPage = ({
+  admin,
+  errors = [],
+  done,
+}: {
+  admin: AdminContext
+  errors?: FieldError[]
+  done?: string
+}) => (
+  <AdminLayout
+    title={errors.length > 0 ? 'Error: Change your password' : 'Change your password'}
+    admin={admin}
+    breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}
+  >
     {done && <Banner text={done} />}
     {errors.length > 0 && <ErrorSummary errors={errors} />}
     <PageHeading title="Change your password" />
     <form method="post" action="/admin/account/password" novalidate>
       <CsrfField token={admin.csrfToken} />
-      <PasswordField name="currentPassword" label="Current password" autocomplete="current-password" error={errorFor(errors, 'currentPassword')} />
+      <PasswordField
+        name="currentPassword"
+        label="Current password"
+        autocomplete="current-password"
+        error={errorFor(errors, 'currentPassword')}
+      />
       <PasswordField
         name="newPassword"
         label="New password"
@@ -35,7 +58,12 @@ export const PasswordPage = ({ admin, errors = [], done }: { admin: AdminContext
         autocomplete="new-password"
         error={errorFor(errors, 'newPassword')}
       />
-      <PasswordField name="confirmPassword" label="New password again" autocomplete="new-password" error={errorFor(errors, 'confirmPassword')} />
+      <PasswordField
+        name="confirmPassword"
+        label="New password again"
+        autocomplete="new-password"
+        error={errorFor(errors, 'confirmPassword')}
+      />
       <button type="submit" class="govuk-button">
         Change password
       </button>

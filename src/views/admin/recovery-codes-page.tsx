@@ -13,10 +13,13 @@ export const RecoveryCodesPage = ({ codes }: { codes: string[] }) => (
           </span>
           <strong class="govuk-warning-text__text">
             <span class="govuk-visually-hidden">Warning</span>
-            This is the only time these codes are shown. Keep them somewhere safe and separate from your phone.
+            This is the only time these codes are shown. Keep them somewhere safe and separate from
+            your phone.
           </strong>
         </div>
-        <p class="govuk-body">If you lose your phone, each code lets you sign in once instead of a code from the app.</p>
+        <p class="govuk-body">
+          If you lose your phone, each code lets you sign in once instead of a code from the app.
+        </p>
         <ul class="govuk-list soca-codes">
           {codes.map((code) => (
             <li>

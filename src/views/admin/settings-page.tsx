@@ -6,15 +6,32 @@ import { Banner } from './components/banner.tsx'
 import { type AdminContext, AdminLayout, CsrfField } from './layout.tsx'
 
 /** The site-wide notice: shown at the top of every public page when not empty. */
-export const SettingsPage = (props: { admin: AdminContext; notice: string; canPublish: boolean; errors?: FieldError[]; done?: string }) => (
-  <AdminLayout title={props.errors?.length ? 'Error: Site settings' : 'Site settings'} admin={props.admin} breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}>
+export const SettingsPage = (props: {
+  admin: AdminContext
+  notice: string
+  canPublish: boolean
+  errors?: FieldError[]
+  done?: string
+}) => (
+  <AdminLayout
+    title={props.errors?.length ? 'Error: Site settings' : 'Site settings'}
+    admin={props.admin}
+    breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}
+  >
     {props.done && <Banner text={props.done} />}
     {props.errors && props.errors.length > 0 && <ErrorSummary errors={props.errors} />}
     <PageHeading title="Site settings" />
     {props.canPublish ? (
       <form method="post" action="/admin/settings" novalidate>
         <CsrfField token={props.admin.csrfToken} />
-        <Textarea name="siteNotice" label="Site notice" hint="Shown at the top of every public page as soon as you save. Leave empty for none." value={props.notice} rows={3} error={errorFor(props.errors ?? [], 'siteNotice')} />
+        <Textarea
+          name="siteNotice"
+          label="Site notice"
+          hint="Shown at the top of every public page as soon as you save. Leave empty for none."
+          value={props.notice}
+          rows={3}
+          error={errorFor(props.errors ?? [], 'siteNotice')}
+        />
         <button type="submit" class="govuk-button">
           Save and publish
         </button>

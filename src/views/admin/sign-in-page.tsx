@@ -6,15 +6,31 @@ import { pageTitle } from './components/page-title.ts'
 import { AdminLayout } from './layout.tsx'
 
 /** Email and password: the first step of built-in sign-in. */
-export const SignInPage = ({ email = '', errors = [] }: { email?: string; errors?: FieldError[] }) => (
+export const SignInPage = ({
+  email = '',
+  errors = [],
+}: {
+  email?: string
+  errors?: FieldError[]
+}) => (
   <AdminLayout title={pageTitle('Sign in', errors)}>
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-one-half">
         {errors.length > 0 && <ErrorSummary errors={errors} />}
         <PageHeading title="Sign in" />
         <form method="post" action="/admin/sign-in" novalidate>
-          <Input name="email" label="Email address" type="email" value={email} autocomplete="username" spellcheck={false} error={errorFor(errors, 'email')} />
-          <div class={`govuk-form-group${errorFor(errors, 'password') ? ' govuk-form-group--error' : ''}`}>
+          <Input
+            name="email"
+            label="Email address"
+            type="email"
+            value={email}
+            autocomplete="username"
+            spellcheck={false}
+            error={errorFor(errors, 'email')}
+          />
+          <div
+            class={`govuk-form-group${errorFor(errors, 'password') ? ' govuk-form-group--error' : ''}`}
+          >
             <label class="govuk-label" for="password">
               Password
             </label>

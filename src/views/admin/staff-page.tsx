@@ -41,7 +41,11 @@ export const StaffPage = (props: {
 }) => {
   const { admin, values = {}, errors = [] } = props
   return (
-    <AdminLayout title={errors.length > 0 ? 'Error: Staff' : 'Staff'} admin={admin} breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}>
+    <AdminLayout
+      title={errors.length > 0 ? 'Error: Staff' : 'Staff'}
+      admin={admin}
+      breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}
+    >
       {props.notice && <Banner text={props.notice} />}
       {props.created && (
         <div class="govuk-panel govuk-panel--confirmation">
@@ -59,10 +63,18 @@ export const StaffPage = (props: {
         <caption class="govuk-table__caption govuk-visually-hidden">Staff accounts</caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Name</th>
-            <th scope="col" class="govuk-table__header">Role</th>
-            <th scope="col" class="govuk-table__header">State</th>
-            <th scope="col" class="govuk-table__header">Last sign-in</th>
+            <th scope="col" class="govuk-table__header">
+              Name
+            </th>
+            <th scope="col" class="govuk-table__header">
+              Role
+            </th>
+            <th scope="col" class="govuk-table__header">
+              State
+            </th>
+            <th scope="col" class="govuk-table__header">
+              Last sign-in
+            </th>
             <th scope="col" class="govuk-table__header">
               <span class="govuk-visually-hidden">Actions</span>
             </th>
@@ -98,13 +110,31 @@ export const StaffPage = (props: {
                 {s.active ? 'Active' : 'Disabled'}
                 {s.hasPassword && !s.hasTotp && ', second factor not set up'}
               </td>
-              <td class="govuk-table__cell">{s.lastSignInAt ? formatDateTime(s.lastSignInAt) : 'Never'}</td>
+              <td class="govuk-table__cell">
+                {s.lastSignInAt ? formatDateTime(s.lastSignInAt) : 'Never'}
+              </td>
               <td class="govuk-table__cell">
                 {s.id !== admin.staff.id && (
                   <div class="soca-admin-actions">
-                    <ActionButton action={`/admin/staff/${s.id}/${s.active ? 'disable' : 'enable'}`} label={s.active ? `Disable ${s.name}` : `Enable ${s.name}`} csrfToken={admin.csrfToken} warning={s.active} secondary={!s.active} />
-                    <ActionButton action={`/admin/staff/${s.id}/end-sessions`} label={`End ${s.name}’s sessions`} csrfToken={admin.csrfToken} secondary />
-                    <ActionButton action={`/admin/staff/${s.id}/reset-second-factor`} label={`Reset ${s.name}’s second factor`} csrfToken={admin.csrfToken} secondary />
+                    <ActionButton
+                      action={`/admin/staff/${s.id}/${s.active ? 'disable' : 'enable'}`}
+                      label={s.active ? `Disable ${s.name}` : `Enable ${s.name}`}
+                      csrfToken={admin.csrfToken}
+                      warning={s.active}
+                      secondary={!s.active}
+                    />
+                    <ActionButton
+                      action={`/admin/staff/${s.id}/end-sessions`}
+                      label={`End ${s.name}’s sessions`}
+                      csrfToken={admin.csrfToken}
+                      secondary
+                    />
+                    <ActionButton
+                      action={`/admin/staff/${s.id}/reset-second-factor`}
+                      label={`Reset ${s.name}’s second factor`}
+                      csrfToken={admin.csrfToken}
+                      secondary
+                    />
                   </div>
                 )}
               </td>
@@ -117,8 +147,21 @@ export const StaffPage = (props: {
       <form method="post" action="/admin/staff" novalidate>
         <CsrfField token={admin.csrfToken} />
         <Input name="name" label="Full name" value={values.name} error={errorFor(errors, 'name')} />
-        <Input name="email" label="Email address" type="email" value={values.email} error={errorFor(errors, 'email')} spellcheck={false} />
-        <Radios name="role" legend="Role" items={ROLE_ITEMS} values={values.role ? [values.role] : []} error={errorFor(errors, 'role')} />
+        <Input
+          name="email"
+          label="Email address"
+          type="email"
+          value={values.email}
+          error={errorFor(errors, 'email')}
+          spellcheck={false}
+        />
+        <Radios
+          name="role"
+          legend="Role"
+          items={ROLE_ITEMS}
+          values={values.role ? [values.role] : []}
+          error={errorFor(errors, 'role')}
+        />
         <button type="submit" class="govuk-button">
           Add account
         </button>
@@ -130,7 +173,12 @@ export const StaffPage = (props: {
           ? 'On: a publisher cannot publish changes they saved themselves; another publisher must.'
           : 'Off: a publisher can publish their own changes.'}
       </p>
-      <ActionButton action="/admin/staff/second-pair-of-eyes" label={props.secondPublisher ? 'Turn off' : 'Turn on'} csrfToken={admin.csrfToken} secondary />
+      <ActionButton
+        action="/admin/staff/second-pair-of-eyes"
+        label={props.secondPublisher ? 'Turn off' : 'Turn on'}
+        csrfToken={admin.csrfToken}
+        secondary
+      />
     </AdminLayout>
   )
 }

@@ -20,8 +20,25 @@ const LABELS: Record<string, string> = {
 }
 
 /** One submission: every answer, the CV, and what staff can do with it. */
-export const SubmissionPage = ({ admin, item, canDelete, notice }: { admin: AdminContext; item: InboxItem; canDelete: boolean; notice?: string }) => (
-  <AdminLayout title={`Submission ${item.reference}`} admin={admin} breadcrumbs={[{ href: '/admin', text: 'Staff area' }, { href: '/admin/submissions', text: 'Submissions' }]}>
+export const SubmissionPage = ({
+  admin,
+  item,
+  canDelete,
+  notice,
+}: {
+  admin: AdminContext
+  item: InboxItem
+  canDelete: boolean
+  notice?: string
+}) => (
+  <AdminLayout
+    title={`Submission ${item.reference}`}
+    admin={admin}
+    breadcrumbs={[
+      { href: '/admin', text: 'Staff area' },
+      { href: '/admin/submissions', text: 'Submissions' },
+    ]}
+  >
     {notice && <Banner text={notice} />}
     <PageHeading title={`${SUBMISSION_KIND_TEXT[item.kind]} ${item.reference}`} />
     <p class="govuk-body">
@@ -46,9 +63,29 @@ export const SubmissionPage = ({ admin, item, canDelete, notice }: { admin: Admi
       )}
     </dl>
     <div class="soca-admin-actions">
-      {item.status !== 'handled' && <ActionButton action={`/admin/submissions/${item.id}/handled`} label="Mark as handled" csrfToken={admin.csrfToken} />}
-      {item.status === 'handled' && <ActionButton action={`/admin/submissions/${item.id}/new`} label="Mark as new" csrfToken={admin.csrfToken} secondary />}
-      {canDelete && <ActionButton action={`/admin/submissions/${item.id}/delete`} label="Delete" csrfToken={admin.csrfToken} warning />}
+      {item.status !== 'handled' && (
+        <ActionButton
+          action={`/admin/submissions/${item.id}/handled`}
+          label="Mark as handled"
+          csrfToken={admin.csrfToken}
+        />
+      )}
+      {item.status === 'handled' && (
+        <ActionButton
+          action={`/admin/submissions/${item.id}/new`}
+          label="Mark as new"
+          csrfToken={admin.csrfToken}
+          secondary
+        />
+      )}
+      {canDelete && (
+        <ActionButton
+          action={`/admin/submissions/${item.id}/delete`}
+          label="Delete"
+          csrfToken={admin.csrfToken}
+          warning
+        />
+      )}
     </div>
   </AdminLayout>
 )

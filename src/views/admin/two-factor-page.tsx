@@ -6,7 +6,13 @@ import { pageTitle } from './components/page-title.ts'
 import { AdminLayout } from './layout.tsx'
 
 /** The second step: a code from the authenticator app, or a recovery code. */
-export const TwoFactorPage = ({ csrfToken, errors = [] }: { csrfToken: string; errors?: FieldError[] }) => (
+export const TwoFactorPage = ({
+  csrfToken,
+  errors = [],
+}: {
+  csrfToken: string
+  errors?: FieldError[]
+}) => (
   <AdminLayout title={pageTitle('Enter your security code', errors)}>
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-one-half">

@@ -12,7 +12,12 @@ export type ContactDetailsProps = {
 }
 
 /** Full name, email address and telephone number, with GOV.UK autocomplete and widths. */
-export const ContactDetails = ({ values, errors, phoneOptional, emailHint }: ContactDetailsProps) => (
+export const ContactDetails = ({
+  values,
+  errors,
+  phoneOptional,
+  emailHint,
+}: ContactDetailsProps) => (
   <>
     <Input
       name="fullName"

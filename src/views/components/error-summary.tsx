@@ -40,7 +40,11 @@ export const errorFor = (errors: FieldError[], field: string) =>
  * The summary at the top of a form that came back: its errors, or, when nothing could be
  * stored, that nothing was sent (`notSent`) and to send it again.
  */
-export const FormProblems = (props: { errors: FieldError[]; unavailable?: boolean; notSent: string }) =>
+export const FormProblems = (props: {
+  errors: FieldError[]
+  unavailable?: boolean
+  notSent: string
+}) =>
   props.errors.length > 0 || props.unavailable ? (
     <ErrorSummary
       errors={props.errors}

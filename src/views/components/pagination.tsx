@@ -12,7 +12,11 @@ export const Pagination = ({ path, current, count }: PaginationProps) => {
     <nav class="govuk-pagination" aria-label="Pagination">
       {current > 1 && (
         <div class="govuk-pagination__prev">
-          <a class="govuk-link govuk-pagination__link" href={pageHref(path, current - 1)} rel="prev">
+          <a
+            class="govuk-link govuk-pagination__link"
+            href={pageHref(path, current - 1)}
+            rel="prev"
+          >
             <span class="govuk-pagination__link-title">
               Previous<span class="govuk-visually-hidden"> page</span>
             </span>
@@ -37,7 +41,11 @@ export const Pagination = ({ path, current, count }: PaginationProps) => {
       </ul>
       {current < count && (
         <div class="govuk-pagination__next">
-          <a class="govuk-link govuk-pagination__link" href={pageHref(path, current + 1)} rel="next">
+          <a
+            class="govuk-link govuk-pagination__link"
+            href={pageHref(path, current + 1)}
+            rel="next"
+          >
             <span class="govuk-pagination__link-title">
               Next<span class="govuk-visually-hidden"> page</span>
             </span>

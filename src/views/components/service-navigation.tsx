@@ -27,9 +27,15 @@ export const ServiceNavigation = ({ label, links, path, end }: ServiceNavigation
             {links.map((link) => {
               const current = currentness(link.href, path)
               return (
-                <li class={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}>
+                <li
+                  class={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}
+                >
                   <a class="govuk-service-navigation__link" href={link.href} aria-current={current}>
-                    {current ? <strong class="govuk-service-navigation__active-fallback">{link.text}</strong> : link.text}
+                    {current ? (
+                      <strong class="govuk-service-navigation__active-fallback">{link.text}</strong>
+                    ) : (
+                      link.text
+                    )}
                   </a>
                 </li>
               )

@@ -41,7 +41,11 @@ export const ApplyPage = (props: ApplyPageProps) => {
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <FormProblems errors={errors} unavailable={props.unavailable} notSent="Your application has not been sent." />
+          <FormProblems
+            errors={errors}
+            unavailable={props.unavailable}
+            notSent="Your application has not been sent."
+          />
           <PageHeading title={title} />
           <p class="govuk-body">
             Applications close at 11:59pm on {formatDate(vacancy.closingDate)}. All fields are
@@ -88,7 +92,9 @@ export const ApplyPage = (props: ApplyPageProps) => {
               error={errorFor(errors, 'declaration')}
             />
             <Honeypot />
-            {props.turnstileSiteKey && <Turnstile siteKey={props.turnstileSiteKey} error={errorFor(errors, 'turnstile')} />}
+            {props.turnstileSiteKey && (
+              <Turnstile siteKey={props.turnstileSiteKey} error={errorFor(errors, 'turnstile')} />
+            )}
             <button type="submit" class="govuk-button">
               Send application
             </button>

@@ -41,7 +41,11 @@ export const ContactPage = (props: ContactPageProps) => {
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <FormProblems errors={errors} unavailable={props.unavailable} notSent="Your message has not been sent." />
+          <FormProblems
+            errors={errors}
+            unavailable={props.unavailable}
+            notSent="Your message has not been sent."
+          />
           <PageHeading title={page.title} summary={page.summary} />
           <Markdown source={page.body} />
           <h2 class="govuk-heading-l" id="contact-form">
@@ -80,7 +84,9 @@ export const ContactPage = (props: ContactPageProps) => {
               rows={8}
             />
             <Honeypot />
-            {props.turnstileSiteKey && <Turnstile siteKey={props.turnstileSiteKey} error={errorFor(errors, 'turnstile')} />}
+            {props.turnstileSiteKey && (
+              <Turnstile siteKey={props.turnstileSiteKey} error={errorFor(errors, 'turnstile')} />
+            )}
             <button type="submit" class="govuk-button">
               Send message
             </button>

@@ -52,7 +52,9 @@ const texts: Record<number, { title: string; lines: string[] }> = {
   },
   415: {
     title: 'There is a problem with your request',
-    lines: ['The form was sent in a way this website cannot read. Go back to the form and try again.'],
+    lines: [
+      'The form was sent in a way this website cannot read. Go back to the form and try again.',
+    ],
   },
   429: {
     title: 'You have sent too many forms in a short time',
@@ -83,9 +85,19 @@ export const ErrorPage = ({ chrome, status, path, message, requestId }: ErrorPag
             <p class="govuk-body">{line}</p>
           ))}
           <p class="govuk-body">
-            You can go to the <a class="govuk-link" href="/">home page</a>, browse the{' '}
-            <a class="govuk-link" href="/sitemap">sitemap</a> or{' '}
-            <a class="govuk-link" href="/contact">contact us</a>.
+            You can go to the{' '}
+            <a class="govuk-link" href="/">
+              home page
+            </a>
+            , browse the{' '}
+            <a class="govuk-link" href="/sitemap">
+              sitemap
+            </a>{' '}
+            or{' '}
+            <a class="govuk-link" href="/contact">
+              contact us
+            </a>
+            .
           </p>
           {requestId && <p class="soca-meta">Reference: {requestId}</p>}
         </div>

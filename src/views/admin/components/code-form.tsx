@@ -2,7 +2,14 @@ import { Input } from '../../components/input.tsx'
 import { CsrfField } from '../layout.tsx'
 
 /** A form asking for one security code. */
-export const CodeForm = (props: { action: string; csrfToken: string; label: string; hint?: string; button: string; error?: string }) => (
+export const CodeForm = (props: {
+  action: string
+  csrfToken: string
+  label: string
+  hint?: string
+  button: string
+  error?: string
+}) => (
   <form method="post" action={props.action} novalidate>
     <CsrfField token={props.csrfToken} />
     <Input
