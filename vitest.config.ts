@@ -2,10 +2,10 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { kCurrentWorker } from 'miniflare'
 import { defineConfig } from 'vitest/config'
 
-// Two projects. `workers` runs inside workerd with the bindings from wrangler.toml: the
+// Three projects. `workers` runs inside workerd with the bindings from wrangler.toml: the
 // migrations are read once here and applied to each test file's isolated D1 by test/setup.ts,
 // together with the seed. `unit` runs in Node, for pure functions and for components rendered
-// to a string and queried as a DOM.
+// to a string and queried as a DOM. `scripts` runs the developer scripts' steps in Node.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(new URL('./migrations', import.meta.url).pathname)
   return {
@@ -27,7 +27,7 @@ export default defineConfig(async () => {
           test: {
             name: 'workers',
             include: ['test/**/*.test.{ts,tsx}'],
-            exclude: ['test/browser/**', 'test/unit/**'],
+            exclude: ['test/browser/**', 'test/unit/**', 'test/scripts/**'],
             setupFiles: ['./test/setup.ts'],
           },
         },
@@ -36,6 +36,15 @@ export default defineConfig(async () => {
             name: 'unit',
             include: ['test/unit/**/*.test.{ts,tsx}'],
             environment: 'node',
+          },
+        },
+        {
+          // The developer scripts, in Node: they run wrangler itself, so they get more time.
+          test: {
+            name: 'scripts',
+            include: ['test/scripts/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 120_000,
           },
         },
       ],

@@ -1,18 +1,10 @@
 // Loads the content seed into D1: `node scripts/seed.ts --local` (or --remote). Safe to run again:
-// existing rows are left as they are (see seed/sql.ts).
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { content } from '../seed/content.ts'
-import { seedStatements } from '../seed/sql.ts'
+// existing rows are left as they are (see seed/sql.ts). Prints what it added.
+import { seed } from './lib/local-db.ts'
 
-const target = process.argv.includes('--remote') ? '--remote' : '--local'
-const root = new URL('..', import.meta.url).pathname
-const file = join(root, '.wrangler/seed.sql')
-
-mkdirSync(join(root, '.wrangler'), { recursive: true })
-writeFileSync(file, `${seedStatements(content).join('\n')}\n`)
-execFileSync('wrangler', ['d1', 'execute', 'DB', target, '--file', file, '--yes'], {
-  stdio: 'inherit',
-  cwd: root,
-})
+try {
+  console.log(await seed({ remote: process.argv.includes('--remote') }))
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+}

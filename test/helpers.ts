@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test'
 import { exports } from 'cloudflare:workers'
+import { vi } from 'vitest'
 import { rememberVersion } from '../src/http/content-version.ts'
 
 /** The origin tests send requests to; it matches SITE_URL in wrangler.toml. */
@@ -190,4 +191,24 @@ export const validApplication = {
   rightToWork: 'yes',
   statement: 'I have ten years of experience in financial investigation.',
   declaration: 'confirmed',
+}
+
+/**
+ * Captures what the Worker logs with console.log and console.error for the rest of the test,
+ * instead of printing it, and returns the lines parsed as JSON (or `{ text }` when a line is
+ * not JSON): a test asserts the logs it expects rather than showing them among the results.
+ * Undo it with vi.restoreAllMocks().
+ */
+export const captureLogs = () => {
+  const lines: Record<string, unknown>[] = []
+  const keep = (first: unknown) => {
+    try {
+      lines.push(JSON.parse(String(first)))
+    } catch {
+      lines.push({ text: String(first) })
+    }
+  }
+  vi.spyOn(console, 'log').mockImplementation(keep)
+  vi.spyOn(console, 'error').mockImplementation(keep)
+  return lines
 }

@@ -9,4 +9,6 @@ import { InterceptorSource, defineNetwork } from 'msw/experimental'
 export const network = defineNetwork({
   sources: [new InterceptorSource({ interceptors: [new FetchInterceptor()] })],
   onUnhandledFrame: 'error',
+  // As msw/node's setupServer: no log of each mocked request, which would bury test results.
+  context: { quiet: true },
 })

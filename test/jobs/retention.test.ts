@@ -4,9 +4,9 @@ import {
   env,
   waitOnExecutionContext,
 } from 'cloudflare:test'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import worker from '../../src/index.tsx'
-import { sql, storedSubmissions } from '../helpers.ts'
+import { captureLogs, sql, storedSubmissions } from '../helpers.ts'
 
 const DAY = 86_400_000
 const now = Date.UTC(2027, 0, 15, 3, 17)
@@ -37,7 +37,11 @@ const runCron = async (vars: Partial<Env> = {}) => {
 const references = async () => (await storedSubmissions()).map((s) => s.reference).sort()
 const cvKeys = async () => (await env.CV_BUCKET.list()).objects.map((o) => o.key).sort()
 
+// The job logs what it deleted: each test captures that line rather than printing it.
+let logs: Record<string, unknown>[]
+
 beforeEach(async () => {
+  logs = captureLogs()
   await sql('DELETE FROM submissions')
   const keys = await cvKeys()
   if (keys.length > 0) await env.CV_BUCKET.delete(keys)
@@ -47,17 +51,25 @@ beforeEach(async () => {
   await submission('SOCA-APP2-NEW2', 'application', 364)
 })
 
+afterEach(() => vi.restoreAllMocks())
+
 describe('the retention Cron Trigger', () => {
   it('deletes enquiries after 180 days and applications with their CVs after 12 months', async () => {
     await runCron()
     expect(await references()).toEqual(['SOCA-APP2-NEW2', 'SOCA-ENQ2-NEW2'])
     expect(await cvKeys()).toEqual(['cv/SOCA-APP2-NEW2.pdf'])
+    expect(logs).toEqual([
+      { level: 'info', event: 'retention', deleted: { enquiry: 1, application: 1 } },
+    ])
   })
 
   it('keeps what is inside its period', async () => {
     await runCron({ ENQUIRY_RETENTION_DAYS: '365', APPLICATION_RETENTION_DAYS: '730' })
     expect(await references()).toHaveLength(4)
     expect(await cvKeys()).toHaveLength(2)
+    expect(logs).toEqual([
+      { level: 'info', event: 'retention', deleted: { enquiry: 0, application: 0 } },
+    ])
   })
 
   it('uses a configured period for enquiries', async () => {

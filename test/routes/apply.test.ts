@@ -1,8 +1,9 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import worker from '../../src/index.tsx'
 import {
   ORIGIN,
+  captureLogs,
   docxFile,
   getPage,
   insertVacancy,
@@ -17,6 +18,8 @@ import {
 } from '../helpers.ts'
 
 const apply = '/careers/vacancies/analyst/apply'
+
+afterEach(() => vi.restoreAllMocks())
 
 beforeAll(async () => {
   await insertVacancy('analyst', 'Analyst', isoDay(10))
@@ -215,6 +218,7 @@ describe('POST /careers/vacancies/:slug/apply', () => {
   })
 
   it('answers 503 with every answer kept, and stores nothing, when R2 fails', async () => {
+    const logs = captureLogs()
     const before = (await storedSubmissions()).length
     const failingBucket = {
       put: async () => {
@@ -238,5 +242,9 @@ describe('POST /careers/vacancies/:slug/apply', () => {
     expect(html).toContain('value="Sam Applicant"')
     expect(html).toContain('>I have ten years of experience in financial investigation.</textarea>')
     expect(await storedSubmissions()).toHaveLength(before)
+    expect(logs).toEqual([
+      expect.objectContaining({ level: 'error', event: 'cv-not-stored', message: 'R2 is down' }),
+    ])
+    expect(JSON.stringify(logs)).not.toContain('Sam Applicant')
   })
 })

@@ -1,11 +1,13 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import { XMLParser } from 'fast-xml-parser'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { latestKey } from '../../src/middleware/edge-cache.ts'
 import { createStaff, signedIn } from '../admin-helpers.ts'
 import { countingD1 } from '../d1-counter.ts'
-import { ORIGIN, contentChanged, request } from '../helpers.ts'
+import { ORIGIN, captureLogs, contentChanged, request } from '../helpers.ts'
 import worker from '../worker.ts'
+
+afterEach(() => vi.restoreAllMocks())
 
 /** A request through both Workers with a given D1, waiting for cache writes to finish. */
 const fetchWith = async (path: string, db: D1Database, init: RequestInit = {}) => {
@@ -281,6 +283,7 @@ describe('invalidation', () => {
   })
 
   it('leaves pages alone when the retention job runs: it changes nothing visitors see', async () => {
+    const logs = captureLogs()
     const { db } = countingD1()
     await fetchWith('/careers', db)
     const ctx = createExecutionContext()
@@ -291,6 +294,7 @@ describe('invalidation', () => {
     )
     await waitOnExecutionContext(ctx)
     expect((await fetchWith('/careers', db)).headers.get('X-Cache')).toBe('HIT')
+    expect(logs).toEqual([expect.objectContaining({ event: 'retention' })])
   })
 })
 
@@ -308,8 +312,18 @@ describe('when D1 is down', () => {
   it('serves stale even when this location still trusts the version but never stored the page at it', async () => {
     await fetchWith('/protecting-yourself', countingD1().db)
     await contentChanged() // a newer version, cached here: the page is not stored under it yet
+    const logs = captureLogs()
     const res = await fetchWith('/protecting-yourself', countingD1({ fail: true }).db)
     expect(res.headers.get('X-Cache')).toBe('STALE')
+    // The route's query failed before the stale copy was found: logged, with its request id.
+    expect(logs).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        event: 'unhandled',
+        path: '/protecting-yourself',
+        message: 'D1_ERROR: simulated outage',
+      }),
+    ])
   })
 
   it('gives a page that was never cached a friendly 503 with Retry-After', async () => {
