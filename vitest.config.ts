@@ -19,7 +19,15 @@ export default defineConfig(async () => {
               // Worker, points back at it.
               main: './test/worker.ts',
               miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations },
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  // A key for tests only; production's is a secret (README, "Deploying").
+                  STAFF_COOKIE_KEY: 'test-only-staff-cookie-key',
+                  // test/fuzz reads its seed and run count here: workerd does not see the shell's
+                  // environment, so these carry FUZZ_SEED and FUZZ_RUNS in ('' when unset).
+                  FUZZ_SEED: process.env.FUZZ_SEED ?? '',
+                  FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
+                },
                 serviceBindings: { ADMIN: kCurrentWorker },
               },
             }),

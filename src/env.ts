@@ -22,6 +22,11 @@ export type AppEnv = {
     /** Turnstile secret key; with TURNSTILE_SITE_KEY, turns Turnstile on for the forms. */
     TURNSTILE_SECRET_KEY?: string
     /**
+     * Signs staff session cookies, so the public Worker lets a signed-in member past its edge
+     * cache without a D1 query (auth/staff-cookie.ts). Without it, no one bypasses the cache.
+     */
+    STAFF_COOKIE_KEY?: string
+    /**
      * 'true' lets `X-Bypass-Cache: 1` skip the edge cache. Only `npm run bench` sets it (with
      * --var), to measure uncached pages; never set it in production.
      */

@@ -1,10 +1,13 @@
+import { hmac } from '@noble/hashes/hmac.js'
+import { sha256 } from '@noble/hashes/sha2.js'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Database } from '../db/client.ts'
 import type { SessionStage } from '../db/schema.ts'
 import { type NewSession, deleteSessionQuery, insertSessionQuery } from '../db/sessions.ts'
 import { SESSION_COOKIE } from './cookie-names.ts'
-import { randomToken, sha256Hex } from './tokens.ts'
+import { splitSessionCookie } from './staff-cookie.ts'
+import { randomToken, sha256Hex, toBase64Url } from './tokens.ts'
 
 /** A signed-in session ends after this long without a request. */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000
@@ -13,8 +16,11 @@ export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000
 /** A session between password and second factor lasts this long. */
 export const PARTIAL_TIMEOUT_MS = 10 * 60 * 1000
 
-/** The session cookie's token from a request, if any. */
-export const sessionToken = (c: Context) => getCookie(c, SESSION_COOKIE)
+/** The session cookie's token from a request (without its signature), if any. */
+export const sessionToken = (c: Context) => {
+  const value = getCookie(c, SESSION_COOKIE)
+  return value ? splitSessionCookie(value).token : undefined
+}
 
 /**
  * Queries that start a new session (and end `replacing`, so a session is rotated at each step
@@ -42,9 +48,19 @@ export const startSession = async (
   return { token, session, queries, lifetime }
 }
 
+/**
+ * The session cookie's value: the token, signed when STAFF_COOKIE_KEY is set so the public
+ * Worker can tell it from a made-up one without D1 (auth/staff-cookie.ts). Synchronous HMAC
+ * (@noble/hashes, which the admin Worker already bundles for argon2), so sign-in stays as it is.
+ */
+export const sessionCookieValue = (token: string, secret: string | undefined) =>
+  secret
+    ? `${token}.${toBase64Url(hmac(sha256, new TextEncoder().encode(secret), new TextEncoder().encode(token)))}`
+    : token
+
 /** Sets the session cookie: HttpOnly, Secure, SameSite=Strict, host-only. */
 export const setSessionCookie = (c: Context, token: string, lifetimeMs: number) =>
-  setCookie(c, SESSION_COOKIE, token, {
+  setCookie(c, SESSION_COOKIE, sessionCookieValue(token, c.env?.STAFF_COOKIE_KEY), {
     path: '/',
     secure: true,
     httpOnly: true,

@@ -2,6 +2,7 @@ import type { Context, ErrorHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from '../env.ts'
 import { ErrorPage } from '../views/pages/error-page.tsx'
+import { isPersonalPath } from './cache-rules.ts'
 import { bareChrome, batchWithChrome } from './page-chrome.ts'
 import { logError } from '../lib/log.ts'
 
@@ -29,7 +30,10 @@ export const renderError = async (c: Context<AppEnv>, status: number, message?: 
     />,
     status as 400,
   )
-  const cacheable = (status === 404 || status === 410) && !c.req.path.startsWith('/admin')
+  const cacheable =
+    (status === 404 || status === 410) &&
+    !c.req.path.startsWith('/admin') &&
+    !isPersonalPath(c.req.path)
   res.headers.set('Cache-Control', cacheable ? 'public, max-age=60' : 'no-store')
   if (status === 429 || status === 503) res.headers.set('Retry-After', '60')
   return res

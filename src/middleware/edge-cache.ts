@@ -4,13 +4,11 @@ import type { AppEnv } from '../env.ts'
 import { currentVersion } from '../http/content-version.ts'
 import { ukToday } from '../lib/dates.ts'
 import { renderError } from '../http/errors.tsx'
-import { SESSION_COOKIE } from '../auth/cookie-names.ts'
+import { isStaffSessionCookie } from '../auth/staff-cookie.ts'
+import { cacheKeyPath, isPersonalPath } from '../http/cache-rules.ts'
 
 /** How long a stored page may be served while D1 is down. */
 export const STALE_FOR_SECONDS = 24 * 60 * 60
-
-/** Query parameters that change a public page; any others are left out of the cache key. */
-const KEY_PARAMS = ['page']
 
 /**
  * Statuses worth storing: pages, and the answers for paths that do not or no longer exist, so
@@ -21,24 +19,15 @@ const STORED_STATUSES = new Set([200, 404, 410])
 /** Tells a hit from a miss (and a stale copy served while D1 is down). */
 export const CACHE_HEADER = 'X-Cache'
 
-const keyPath = (url: URL) => {
-  const params = new URLSearchParams()
-  for (const name of KEY_PARAMS) {
-    const value = url.searchParams.get(name)
-    if (value !== null) params.set(name, value)
-  }
-  return `${url.pathname}${params.size > 0 ? `?${params}` : ''}`
-}
-
 /**
  * The cache key of a page at a content version. The UK date is in it too, as vacancy lists
  * change at midnight without anyone publishing.
  */
 export const versionedKey = (url: URL, version: string, today: string) =>
-  `${url.origin}/__cache/v/${version}/${today}${keyPath(url)}`
+  `${url.origin}/__cache/v/${version}/${today}${cacheKeyPath(url)}`
 
 /** The key of the newest copy of a page at any version: what is served while D1 is down. */
-export const latestKey = (url: URL) => `${url.origin}/__cache/latest${keyPath(url)}`
+export const latestKey = (url: URL) => `${url.origin}/__cache/latest${cacheKeyPath(url)}`
 
 /**
  * Pages this isolate stored recently, by versioned key, so a hit skips even the Cache API
@@ -58,7 +47,10 @@ const recall = (key: string) => {
   return entry && new Response(entry.body, { status: entry.status, headers: entry.headers })
 }
 
-/** A stored copy with the headers a visitor gets; `X-Stored-At` dates it for staleness. */
+/**
+ * A stored copy with the headers a visitor gets. The stored-only headers (`X-Stored-At`, which
+ * dates it for staleness, and the browser's own Cache-Control) stay behind.
+ */
 const forVisitor = (stored: Response, state: 'HIT' | 'STALE') => {
   const res = new Response(stored.body, stored)
   res.headers.set(
@@ -66,6 +58,7 @@ const forVisitor = (stored: Response, state: 'HIT' | 'STALE') => {
     res.headers.get('X-Browser-Cache-Control') ?? 'public, max-age=60',
   )
   res.headers.delete('X-Browser-Cache-Control')
+  res.headers.delete('X-Stored-At')
   res.headers.set(CACHE_HEADER, state)
   return res
 }
@@ -105,8 +98,9 @@ const answer = (c: Context<AppEnv>, res: Response) => {
  * - Pages are stored under the content version, so publishing makes every old copy unreachable
  *   at once: nothing needs purging, and no publish can fail to purge.
  * - A hit costs no D1 query while the location's copy of the version is fresh (a few seconds).
- * - Responses that set cookies, are not `public`, or come from a signed-in member of staff
- *   (who must read their own writes) are never stored.
+ * - Responses that set cookies, are not `public`, belong to one visitor (http/cache-rules.ts)
+ *   or come from a signed-in member of staff (who must read their own writes) are never stored.
+ * - The key is the path and only the parameters its route reads (http/cache-rules.ts).
  * - When D1 fails, the newest stored copy is served for up to 24 hours, marked STALE; a page
  *   never stored gets a 503 with Retry-After.
  */
@@ -115,7 +109,10 @@ export const edgeCache = () =>
     const method = c.req.method
     const bypass =
       (method !== 'GET' && method !== 'HEAD') ||
-      (c.req.header('Cookie') ?? '').includes(SESSION_COOKIE) ||
+      isPersonalPath(c.req.path) ||
+      // Only a session cookie that sign-in issued, checked by its signature (no D1 query): a
+      // made-up one must not send every request past the cache to D1.
+      (await isStaffSessionCookie(c.req.header('Cookie'), c.env.STAFF_COOKIE_KEY)) ||
       (c.env.ALLOW_CACHE_BYPASS === 'true' && c.req.header('X-Bypass-Cache') === '1')
     if (bypass) {
       await next()

@@ -6,6 +6,7 @@ import { openVacanciesQuery } from '../db/vacancies.ts'
 import type { AppEnv } from '../env.ts'
 import { batchWithChrome } from '../http/page-chrome.ts'
 import { ukToday } from '../lib/dates.ts'
+import { hasControlCharacter, onSitePath } from '../lib/site-path.ts'
 import { breadcrumbsTo, childPages, pageTree } from '../lib/site-tree.ts'
 import { ContentPage } from '../views/pages/content-page.tsx'
 import { HomePage } from '../views/pages/home-page.tsx'
@@ -51,9 +52,11 @@ pages.get('/sitemap', async (c) => {
 // Any other path is a page from the pages table, so staff can add pages without code.
 pages.get('*', async (c) => {
   const path = c.req.path
+  if (hasControlCharacter(path)) throw new HTTPException(404)
   if (path.length > 1 && path.endsWith('/')) {
+    // Only ever to a path on this site: `//evil.example/` goes to /evil.example, not away.
     const url = new URL(c.req.url)
-    return c.redirect(`${path.replace(/\/+$/, '') || '/'}${url.search}`, 301)
+    return c.redirect(`${onSitePath(path.replace(/\/+$/, ''))}${url.search}`, 301)
   }
   const db = c.var.db
   const {

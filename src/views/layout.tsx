@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import { formsStylesheetHref, stylesheetHref } from '../generated/assets.ts'
 import type { Link } from '../lib/site-tree.ts'
+import { onSitePath } from '../lib/site-path.ts'
 import { ServiceNavigation } from './components/service-navigation.tsx'
 import { SiteHeader } from './components/site-header.tsx'
 import { Breadcrumbs } from './components/breadcrumbs.tsx'
@@ -50,7 +51,8 @@ const footerLinks: Link[] = [
 /** The page template: skip link, header and navigation, notice, breadcrumbs, main, footer. */
 export const Layout = (props: LayoutProps) => {
   const { chrome, path } = props
-  const canonical = new URL(path, chrome.siteUrl).href
+  // A request's path may read as another host (`//evil.example`): resolve it as one of ours.
+  const canonical = new URL(onSitePath(path), chrome.siteUrl).href
   const fullTitle = `${props.title} – SOCA`
   return (
     <>

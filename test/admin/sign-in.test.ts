@@ -53,7 +53,8 @@ describe('password and TOTP sign-in', () => {
     expect(first.status).toBe(303)
     expect(first.headers.get('Location')).toBe('/admin/two-factor')
     const setCookie = first.headers.get('Set-Cookie')!
-    expect(setCookie).toMatch(/^__Host-soca-session=[\w-]{43};/)
+    // The token, then its HMAC signature (auth/staff-cookie.ts): 32 bytes each, base64url.
+    expect(setCookie).toMatch(/^__Host-soca-session=[\w-]{43}\.[\w-]{43};/)
     expect(setCookie).toContain('Path=/')
     expect(setCookie).toContain('HttpOnly')
     expect(setCookie).toContain('Secure')
