@@ -3,6 +3,7 @@ import { csrf } from 'hono/csrf'
 import { requestId } from 'hono/request-id'
 import type { AppEnv } from './env.ts'
 import { notFound, onError } from './http/errors.tsx'
+import { setBookmarkCookie } from './http/d1-session.ts'
 import { database } from './middleware/db.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { admin } from './routes/admin/index.tsx'
@@ -17,7 +18,7 @@ const app = new Hono<AppEnv>()
 app.use(requestId())
 app.use(securityHeaders())
 app.use(csrf())
-app.use(database({ start: 'first-primary', returnBookmark: true }))
+app.use(database({ start: 'first-primary', returnBookmark: setBookmarkCookie }))
 app.route('/admin', admin)
 app.notFound(notFound)
 app.onError(onError)

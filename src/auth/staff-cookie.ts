@@ -3,6 +3,7 @@
 // only a signed cookie past its edge cache (staff must read their own writes) and checks the
 // signature itself, so a made-up cookie costs no D1 query and gets the cached page. The admin
 // Worker signs (auth/sessions.ts) and still checks every session against D1.
+import { cookieValue } from '../lib/cookie-value.ts'
 import { SESSION_COOKIE } from './cookie-names.ts'
 
 /** The token and signature parts of a session cookie's value. */
@@ -41,13 +42,9 @@ const verifyKey = (secret: string) => {
  * no cookie qualifies: an unsigned cookie cannot be told from a made-up one.
  */
 export const isStaffSessionCookie = async (cookieHeader: string | undefined, secret?: string) => {
-  if (!secret || !cookieHeader) return false
-  const pair = cookieHeader
-    .split(';')
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${SESSION_COOKIE}=`))
-  if (!pair) return false
-  const { token, signature } = splitSessionCookie(pair.slice(SESSION_COOKIE.length + 1))
+  const value = secret && cookieValue(cookieHeader, SESSION_COOKIE)
+  if (!value) return false
+  const { token, signature } = splitSessionCookie(value)
   const bytes = signature.length === 43 ? fromBase64Url(signature) : null
   if (!token || !bytes) return false
   return crypto.subtle.verify(

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
+import { setCookie } from 'hono/cookie'
 import type { AppEnv } from '../env.ts'
+import { cookieValue } from '../lib/cookie-value.ts'
 
 /**
  * The D1 Sessions API bookmark of a member of staff's latest request, so their next read,
@@ -10,7 +11,7 @@ export const BOOKMARK_COOKIE = '__Host-soca-d1'
 
 /** The bookmark a request carries, if it looks like one. */
 export const requestBookmark = (c: Context<AppEnv>) => {
-  const value = getCookie(c, BOOKMARK_COOKIE)
+  const value = cookieValue(c.req.header('Cookie'), BOOKMARK_COOKIE)
   return value && /^[\w-]{1,200}$/.test(value) ? value : undefined
 }
 

@@ -1,7 +1,8 @@
 import { createMiddleware } from 'hono/factory'
 import { createDb } from '../db/client.ts'
+import type { Context } from 'hono'
 import type { AppEnv } from '../env.ts'
-import { requestBookmark, setBookmarkCookie } from '../http/d1-session.ts'
+import { requestBookmark } from '../http/d1-session.ts'
 
 /** Where a request's D1 session starts when it has no bookmark. */
 export type DatabaseOptions = {
@@ -10,8 +11,11 @@ export type DatabaseOptions = {
    * 'first-primary' starts staff requests on the primary, then follows their bookmark.
    */
   start: 'first-unconstrained' | 'first-primary'
-  /** Send the session's bookmark back in a cookie (staff only). */
-  returnBookmark?: boolean
+  /**
+   * Sends the session's bookmark back (staff only: http/d1-session.ts `setBookmarkCookie`). A
+   * function rather than a flag, so the public Worker does not bundle the cookie serializer.
+   */
+  returnBookmark?: (c: Context<AppEnv>, bookmark: string | null) => void
 }
 
 /**
@@ -19,10 +23,10 @@ export type DatabaseOptions = {
  * request, as `c.var.db`. A request carrying a bookmark continues from it, so staff read their
  * own writes on the admin pages and on public pages alike.
  */
-export const database = ({ start, returnBookmark = false }: DatabaseOptions) =>
+export const database = ({ start, returnBookmark }: DatabaseOptions) =>
   createMiddleware<AppEnv>(async function database(c, next) {
     const session = c.env.DB.withSession(requestBookmark(c) ?? start)
     c.set('db', createDb(session))
     await next()
-    if (returnBookmark) setBookmarkCookie(c, session.getBookmark())
+    returnBookmark?.(c, session.getBookmark())
   })
