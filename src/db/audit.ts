@@ -1,4 +1,4 @@
-import { type SQL, and, count, desc, eq, gte, like, lt } from 'drizzle-orm'
+import { type SQL, and, count, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import { auditLog, staff } from './schema.ts'
 
@@ -25,8 +25,15 @@ export const auditQuery = (db: Database, entry: AuditEntry) =>
 /** Adds an audit entry on its own. */
 export const audit = (db: Database, entry: AuditEntry) => auditQuery(db, entry).run()
 
+/**
+ * The longest action prefix the log can be filtered by. D1 refuses a LIKE pattern over 50 bytes
+ * ("LIKE or GLOB pattern too complex"); callers keep the prefix within this, in plain ASCII.
+ */
+export const ACTION_FILTER_MAX = 40
+
 /** Filters for the audit log page. */
 export type AuditFilter = {
+  /** The start of the action, matched literally: at most ACTION_FILTER_MAX characters. */
   action?: string
   actorId?: number
   /** Inclusive start and exclusive end. */
@@ -34,9 +41,14 @@ export type AuditFilter = {
   to?: Date
 }
 
+/** Text as a LIKE pattern that matches only itself: wildcards and the escape escaped. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&')
+
 const auditWhere = (filter: AuditFilter) =>
   and(
-    filter.action ? like(auditLog.action, `${filter.action}%`) : undefined,
+    filter.action
+      ? sql`${auditLog.action} like ${`${likeLiteral(filter.action)}%`} escape '\\'`
+      : undefined,
     filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
     filter.from ? gte(auditLog.at, filter.from) : undefined,
     filter.to ? lt(auditLog.at, filter.to) : undefined,

@@ -1,7 +1,7 @@
 // Staff-side queries for pages, news and vacancies: drafts live in `revisions`; the content
 // row holds what is live. Saving adds a revision; publishing copies one into the row. Each
 // function is written once for every kind, against its entry in content-tables.ts.
-import { and, desc, eq, getTableColumns, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns, gt, ne, sql } from 'drizzle-orm'
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Database } from './client.ts'
 import { CONTENT_TABLES, type ContentData, type EditableKind } from './content-tables.ts'
@@ -135,6 +135,33 @@ export const revisionOf = (
     .leftJoin(staff, eq(staff.id, revisions.authorId))
     .where(and(eq(revisions.id, id), eq(revisions.kind, kind), eq(revisions.contentId, contentId)))
     .get()
+
+/**
+ * Whether `authorId` wrote any revision of the item after the published one (any revision at
+ * all when it was never published from one): whether the version to publish holds their changes.
+ */
+export const authoredSincePublished = async (
+  db: Database,
+  kind: EditableKind,
+  contentId: number,
+  authorId: number,
+  publishedRevisionId: number | null,
+) => {
+  const row = await db
+    .select({ id: revisions.id })
+    .from(revisions)
+    .where(
+      and(
+        eq(revisions.kind, kind),
+        eq(revisions.contentId, contentId),
+        eq(revisions.authorId, authorId),
+        gt(revisions.id, publishedRevisionId ?? 0),
+      ),
+    )
+    .limit(1)
+    .get()
+  return Boolean(row)
+}
 
 /** Query that stores a revision of an existing item. */
 export const insertRevisionQuery = (

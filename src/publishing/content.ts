@@ -11,6 +11,7 @@ import {
   type EditableKind,
   type RevisionRow,
   addressTaken,
+  authoredSincePublished,
   contentItem,
   createDraftQueries,
   insertRevisionQuery,
@@ -53,20 +54,27 @@ const SECOND_PAIR_OF_EYES =
   'A second pair of eyes is required: another publisher must publish your changes.'
 
 /**
- * Why `actor` may not publish a change whose newest revision is by `authorId`, if they may not:
- * their role, or the second pair of eyes rule (when it is on, nobody publishes their own work).
+ * Why `actor` may not publish the item as it now stands, if they may not: their role, or the
+ * second pair of eyes rule. When that is on, nobody publishes a version holding their own
+ * changes since the last published one, however many saves by others came after them.
+ * `addsOwnRevision` is for changes (restore, close) that publish a revision the actor writes.
  */
 export const publishRefusal = async (
   db: Database,
   actor: Actor,
-  authorId: number | null | undefined,
+  kind: EditableKind,
+  item: { id: number; publishedRevisionId: number | null },
+  addsOwnRevision = false,
 ): Promise<Refusal | undefined> => {
   if (!can(actor.role, 'content:publish')) {
     return { ok: false, reason: 'forbidden', message: 'Your role does not allow this.' }
   }
-  if (authorId !== actor.id) return undefined
   if ((await settingValue(db, SECOND_PUBLISHER)) !== 'true') return undefined
-  return { ok: false, reason: 'refused', message: SECOND_PAIR_OF_EYES }
+  // Not just the newest revision's author: anyone re-saving it unchanged would launder it.
+  const own =
+    addsOwnRevision ||
+    (await authoredSincePublished(db, kind, item.id, actor.id, item.publishedRevisionId))
+  return own ? { ok: false, reason: 'refused', message: SECOND_PAIR_OF_EYES } : undefined
 }
 
 /** The audit target of an item. */
@@ -194,7 +202,7 @@ export const publish = async <K extends EditableKind>(
 ): Promise<Result> => {
   const loaded = await editableItem(db, kind, id)
   if (!loaded) return NOT_FOUND
-  const refusal = await publishRefusal(db, actor, loaded.latest?.authorId)
+  const refusal = await publishRefusal(db, actor, kind, loaded.item)
   if (refusal) {
     if (refusal.reason === 'refused') await auditRefusal(db, actor, kind, id)
     return refusal
@@ -284,7 +292,7 @@ export const restore = async <K extends EditableKind>(
     revisionOf(db, kind, id, revisionId),
   ])
   if (!loaded || !old) return NOT_FOUND
-  const live = !(await publishRefusal(db, actor, actor.id))
+  const live = !(await publishRefusal(db, actor, kind, loaded.item, true))
   // The revision was stored from this kind's schema.
   const data = old.data as ContentData[K]
   const note = `Restored revision ${old.id}`
@@ -316,7 +324,7 @@ export const closeVacancy = async (
 ): Promise<Result> => {
   const loaded = await editableItem(db, 'vacancy', id)
   if (!loaded) return NOT_FOUND
-  const refusal = await publishRefusal(db, actor, actor.id)
+  const refusal = await publishRefusal(db, actor, 'vacancy', loaded.item, true)
   if (refusal) {
     if (refusal.reason === 'refused') await auditRefusal(db, actor, 'vacancy', id)
     return refusal

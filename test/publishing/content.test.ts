@@ -1,7 +1,7 @@
 // The publishing rules, called directly: no HTTP, no sessions. Each function gets a database,
 // an actor and its input, and these tests check what it returns and what it stored.
 import { env } from 'cloudflare:test'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDb } from '../../src/db/client.ts'
 import {
   editableItem,
@@ -167,6 +167,9 @@ describe('publish', () => {
   })
 
   describe('with the second pair of eyes on', () => {
+    // A failed test must not leave the rule on for the tests after it.
+    afterEach(() => setSecondPublisher(false))
+
     it('refuses the author of the newest revision and audits the refusal, but lets a colleague publish', async () => {
       await setSecondPublisher(true)
       const created = await createDraft(db, publisher, 'news', newsData('own-work'))
@@ -182,6 +185,52 @@ describe('publish', () => {
         detail: 'second pair of eyes',
       })
       expect(await publish(db, colleague, 'news', created.id)).toMatchObject({ ok: true })
+      await setSecondPublisher(false)
+    })
+
+    it('still refuses the publisher when an editor re-saves their change unchanged', async () => {
+      await setSecondPublisher(true)
+      const created = await createDraft(db, editor, 'news', newsData('laundered'))
+      if (!created.ok) throw new Error(created.reason)
+      expect(await publish(db, colleague, 'news', created.id)).toMatchObject({ ok: true })
+      const changed = newsData('laundered', 'Changed by the publisher')
+      await saveDraft(db, publisher, 'news', created.id, changed)
+      // The editor's save is now the newest revision, but the publisher's change is still in it.
+      await saveDraft(db, editor, 'news', created.id, changed)
+      expect(await publish(db, publisher, 'news', created.id)).toMatchObject({
+        ok: false,
+        reason: 'refused',
+      })
+      expect(await row('SELECT title FROM news_articles WHERE id = ?', created.id)).toEqual({
+        title: 'A title',
+      })
+      expect(await lastAudit()).toMatchObject({ action: 'refused', actor_id: publisher.id })
+      // Once a colleague has published it, the publisher may publish others' later changes.
+      expect(await publish(db, colleague, 'news', created.id)).toMatchObject({ ok: true })
+      await saveDraft(db, editor, 'news', created.id, newsData('laundered', 'Edited again'))
+      expect(await publish(db, publisher, 'news', created.id)).toMatchObject({ ok: true })
+      await setSecondPublisher(false)
+    })
+
+    it('refuses the publisher for a never-published item holding any revision of theirs', async () => {
+      await setSecondPublisher(true)
+      const created = await createDraft(db, publisher, 'news', newsData('never-published'))
+      if (!created.ok) throw new Error(created.reason)
+      await saveDraft(db, editor, 'news', created.id, newsData('never-published', 'Tidied'))
+      expect(await publish(db, publisher, 'news', created.id)).toMatchObject({
+        ok: false,
+        reason: 'refused',
+      })
+      await setSecondPublisher(false)
+    })
+
+    it('lets a publisher publish a seeded item that has no revisions', async () => {
+      await setSecondPublisher(true)
+      const id = (await row<{ id: number }>('SELECT min(id) AS id FROM news_articles'))!.id
+      expect(
+        await row("SELECT count(*) AS n FROM revisions WHERE kind = 'news' AND content_id = ?", id),
+      ).toEqual({ n: 0 })
+      expect(await publish(db, publisher, 'news', id)).toMatchObject({ ok: true })
       await setSecondPublisher(false)
     })
   })

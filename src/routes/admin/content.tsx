@@ -13,7 +13,7 @@ import type { StaffEnv } from '../../env.ts'
 import type { FieldError } from '../../forms/fields.ts'
 import { can } from '../../auth/permissions.ts'
 import { readAdminForm } from '../../http/admin-form.ts'
-import { numericParam } from '../../http/params.ts'
+import { doneNotice, numericParam, wholeNumber } from '../../http/params.ts'
 import { diffLines } from '../../lib/diff.ts'
 import { requirePermission } from '../../middleware/auth.ts'
 import {
@@ -85,7 +85,7 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
     status: 200 | 400 = 200,
   ) => {
     const { loaded } = state
-    const refusal = loaded && (await publishRefusal(c.var.db, actorOf(c), loaded.latest?.authorId))
+    const refusal = loaded && (await publishRefusal(c.var.db, actorOf(c), kind, loaded.item))
     return c.html(
       <EditPage
         admin={adminContext(c)}
@@ -97,7 +97,7 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
         parents={choosesParent ? await parentOptions(c.var.db) : undefined}
         canPublish={can(c.var.staff.role, 'content:publish')}
         publishBlocked={refusal && refusal.reason === 'refused' ? refusal.message : undefined}
-        notice={NOTICES[c.req.query('done') ?? '']}
+        notice={doneNotice(c, NOTICES)}
         actions={spec.actions}
       />,
       status,
@@ -112,7 +112,7 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
         admin={adminContext(c)}
         labels={labels}
         items={await listContent(c.var.db, kind)}
-        notice={NOTICES[c.req.query('done') ?? '']}
+        notice={doneNotice(c, NOTICES)}
       />,
     ),
   )
@@ -181,8 +181,9 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
 
   app.get('/:id{[0-9]+}/compare', async (c) => {
     const { item } = await load(c)
-    const from = Number(c.req.query('from'))
-    const to = Number(c.req.query('to'))
+    const from = wholeNumber(c.req.query('from') ?? '')
+    const to = wholeNumber(c.req.query('to') ?? '')
+    if (Number.isNaN(from) || Number.isNaN(to)) throw new HTTPException(404)
     const [a, b] = await Promise.all([
       revisionOf(c.var.db, kind, item.id, from),
       revisionOf(c.var.db, kind, item.id, to),

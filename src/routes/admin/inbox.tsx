@@ -14,7 +14,7 @@ import { submissionKinds, submissionStatuses } from '../../db/schema.ts'
 import type { StaffEnv } from '../../env.ts'
 import { toCsv } from '../../lib/csv.ts'
 import { can } from '../../auth/permissions.ts'
-import { numericParam } from '../../http/params.ts'
+import { doneNotice, numericParam, pageParam } from '../../http/params.ts'
 import { requirePermission } from '../../middleware/auth.ts'
 import { InboxPage } from '../../views/admin/inbox-page.tsx'
 import { SubmissionPage } from '../../views/admin/submission-page.tsx'
@@ -32,12 +32,28 @@ const NOTICES: Record<string, string> = {
   deleted: 'Submission deleted, with its CV.',
 }
 
-/** The filter from the query string; anything unknown is ignored. */
-const filterOf = (c: Context<StaffEnv>): InboxFilter => {
-  const kind = submissionKinds.find((k) => k === c.req.query('kind'))
-  const status = submissionStatuses.find((s) => s === c.req.query('status'))
-  return { kind, status }
+/**
+ * One of a filter's values, or undefined for all (the form's empty "All"). Anything else did not
+ * come from the form: a 400 that says so, rather than a list that silently ignores it.
+ */
+const choiceOf = <T extends string>(
+  c: Context<StaffEnv>,
+  name: string,
+  options: readonly T[],
+  message: string,
+): T | undefined => {
+  const text = c.req.query(name)
+  if (text === undefined || text === '') return undefined
+  const chosen = options.find((option) => option === text)
+  if (!chosen) throw new HTTPException(400, { message })
+  return chosen
 }
+
+/** The filter from the query string. */
+const filterOf = (c: Context<StaffEnv>): InboxFilter => ({
+  kind: choiceOf(c, 'kind', submissionKinds, 'Choose a kind of submission from the list.'),
+  status: choiceOf(c, 'status', submissionStatuses, 'Choose a status from the list.'),
+})
 
 const queryOf = (filter: InboxFilter) => {
   const params = new URLSearchParams()
@@ -48,9 +64,12 @@ const queryOf = (filter: InboxFilter) => {
 
 inbox.get('/', async (c) => {
   const filter = filterOf(c)
-  const page = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1)
+  const page = pageParam(c, PAGE_SIZE)
   const [items, [counted]] = await inboxPage(c.var.db, filter, page, PAGE_SIZE)
   const total = counted?.total ?? 0
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  // Out of range is not found, not clamped: a page address names those rows or nothing.
+  if (page > pageCount) throw new HTTPException(404)
   await audit(c.var.db, {
     actorId: c.var.staff.id,
     action: 'submissions.list',
@@ -62,10 +81,10 @@ inbox.get('/', async (c) => {
       filter={filter}
       items={items}
       page={page}
-      pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+      pageCount={pageCount}
       total={total}
       query={queryOf(filter)}
-      notice={NOTICES[c.req.query('done') ?? '']}
+      notice={doneNotice(c, NOTICES)}
     />,
   )
 })
@@ -139,7 +158,7 @@ inbox.get('/:id{[0-9]+}', async (c) => {
       admin={adminContext(c)}
       item={item}
       canDelete={can(c.var.staff.role, 'submissions:delete')}
-      notice={NOTICES[c.req.query('done') ?? '']}
+      notice={doneNotice(c, NOTICES)}
     />,
   )
 })
