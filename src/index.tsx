@@ -7,7 +7,8 @@ import { createDb } from './db/client.ts'
 import type { AppEnv } from './env.ts'
 import { deleteExpiredSubmissions, retentionPeriods } from './jobs/retention.ts'
 import { CONTENT_VERSION_HEADER, rememberVersion } from './http/content-version.ts'
-import { notFound, onError } from './http/errors.tsx'
+import { notFound, onError, renderError } from './http/errors.tsx'
+import { logError } from './lib/log.ts'
 import { cacheHeaders } from './middleware/cache-headers.ts'
 import { database } from './middleware/db.ts'
 import { edgeCache } from './middleware/edge-cache.ts'
@@ -24,7 +25,14 @@ const app = new Hono<AppEnv>()
 // Registered first, so none of the public middleware runs for the staff area: the admin
 // Worker applies its own headers, CSRF checks and sessions.
 const toAdmin = async (c: Context<AppEnv>) => {
-  const res = await c.env.ADMIN.fetch(c.req.raw)
+  let res: Response
+  try {
+    res = await c.env.ADMIN.fetch(c.req.raw)
+  } catch (err) {
+    // The staff Worker cannot be reached: a clear 503, logged without the request's body.
+    logError('admin-unreachable', undefined, err, { method: c.req.method, path: c.req.path })
+    return renderError(c, 503)
+  }
   const version = res.headers.get(CONTENT_VERSION_HEADER)
   if (!version) return res
   // Public content changed: this location's pages are fresh from the very next request.
@@ -67,9 +75,12 @@ export default {
         env.CV_BUCKET,
         retentionPeriods(env),
         new Date(controller.scheduledTime),
-      ).then((deleted) =>
-        console.log(JSON.stringify({ level: 'info', event: 'retention', deleted })),
-      ),
+      )
+        .then((deleted) =>
+          console.log(JSON.stringify({ level: 'info', event: 'retention', deleted })),
+        )
+        // Logged, for whoever looks into it; the next run carries on where this one stopped.
+        .catch((err: unknown) => logError('retention-failed', undefined, err)),
     )
   },
 } satisfies ExportedHandler<AppEnv['Bindings']>

@@ -5,6 +5,13 @@ import { type SubmissionKind, submissions } from './schema.ts'
 /** A submission to store: what the form handlers hand over. */
 export type NewSubmission = typeof submissions.$inferInsert
 
+/** Where CVs are kept in the CV bucket: one object per application, named by its reference. */
+export const CV_KEY_PREFIX = 'cv/'
+
+/** The CV bucket key of an application's CV. */
+export const cvKeyFor = (reference: string, extension: string) =>
+  `${CV_KEY_PREFIX}${reference}.${extension}`
+
 /** Stores a submission. Throws if D1 refuses it, so the caller can undo what it stored in R2. */
 export const insertSubmission = (db: Database, submission: NewSubmission) =>
   db.insert(submissions).values(submission).run()
@@ -13,6 +20,14 @@ export const insertSubmission = (db: Database, submission: NewSubmission) =>
 export const submissionByReferenceQuery = (db: Database, reference: string) =>
   db
     .select({ kind: submissions.kind })
+    .from(submissions)
+    .where(eq(submissions.reference, reference))
+    .limit(1)
+
+/** Query for what the submission with this reference holds (zero or one row). */
+export const submissionContentQuery = (db: Database, reference: string) =>
+  db
+    .select({ kind: submissions.kind, fields: submissions.fields })
     .from(submissions)
     .where(eq(submissions.reference, reference))
     .limit(1)
@@ -33,4 +48,22 @@ export const deleteSubmissions = async (db: Database, ids: number[]) => {
   for (let i = 0; i < ids.length; i += MAX_BOUND) {
     await db.delete(submissions).where(inArray(submissions.id, ids.slice(i, i + MAX_BOUND)))
   }
+}
+
+/**
+ * Of these CV bucket keys, the ones a stored submission names; any other is an orphaned CV. Looked
+ * up by reference (the key's name without its extension), which is indexed.
+ */
+export const namedCvKeys = async (db: Database, keys: string[]) => {
+  const named = new Set<string>()
+  const referenceOf = (key: string) => key.slice(CV_KEY_PREFIX.length).replace(/\.[^.]*$/, '')
+  for (let i = 0; i < keys.length; i += MAX_BOUND) {
+    const rows = await db
+      .select({ cvKey: submissions.cvKey })
+      .from(submissions)
+      .where(inArray(submissions.reference, keys.slice(i, i + MAX_BOUND).map(referenceOf)))
+      .all()
+    for (const row of rows) if (row.cvKey) named.add(row.cvKey)
+  }
+  return named
 }

@@ -26,10 +26,11 @@ export const rememberVersion = (cache: Cache, origin: string, version: string) =
  * cached. '0' when content has never changed since the seed.
  */
 export const currentVersion = async (cache: Cache, origin: string, db: Database) => {
-  const cached = await cache.match(versionUrl(origin))
+  // The Cache API failing is a miss: D1 answers, and is asked again next time.
+  const cached = await cache.match(versionUrl(origin)).catch(() => undefined)
   if (cached) return cached.text()
   const [row] = await contentVersionQuery(db)
   const version = row?.value ?? '0'
-  await rememberVersion(cache, origin, version)
+  await rememberVersion(cache, origin, version).catch(() => undefined)
   return version
 }

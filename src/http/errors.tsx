@@ -42,9 +42,16 @@ export const renderError = async (c: Context<AppEnv>, status: number, message?: 
 /** The 404 page for any path no route answers. */
 export const notFound = (c: Context<AppEnv>) => renderError(c, 404)
 
+/** Whether an error came from D1 (unreachable, overloaded, failing) rather than from the code. */
+export const isDatabaseFailure = (err: Error) =>
+  err.name === 'DrizzleQueryError' ||
+  /D1_|D1 /.test(`${err.message} ${err.cause instanceof Error ? err.cause.message : ''}`)
+
 /**
  * Expected failures (HTTPException below 500) get their page; anything else is logged with the
- * request id, never request bodies or query strings (personal data), and gets the 500 page.
+ * request id, never request bodies or query strings (personal data), and gets the 500 page. A
+ * page that could not be read because D1 failed is a 503 with Retry-After: trying again later
+ * is the answer. (A change that failed is still a 500: what went wrong needs looking into.)
  */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof HTTPException && err.status < 500) {
@@ -53,5 +60,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     return renderError(c, err.status, message)
   }
   logError('unhandled', c.var.requestId, err, { method: c.req.method, path: c.req.path })
+  const read = c.req.method === 'GET' || c.req.method === 'HEAD'
+  if (read && isDatabaseFailure(err)) return renderError(c, 503)
   return renderError(c, err instanceof HTTPException ? err.status : 500)
 }

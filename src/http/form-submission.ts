@@ -1,4 +1,6 @@
 import type { Context } from 'hono'
+import { createDb } from '../db/client.ts'
+import { type NewSubmission, submissionContentQuery } from '../db/submissions.ts'
 import type { AppEnv } from '../env.ts'
 import { logError } from '../lib/log.ts'
 import { TURNSTILE_FIELD, turnstileSiteKey, verifyTurnstile } from '../lib/turnstile.ts'
@@ -35,6 +37,30 @@ export const inPageOrder = (errors: FieldError[], order: readonly string[]) =>
 /** Logs a failed write without any of the visitor's answers. */
 export const logStorageFailure = (c: Context<AppEnv>, event: string, err: unknown) =>
   logError(event, c.var.requestId, err)
+
+/**
+ * Whether D1 holds this very submission after a write that failed: the write may have been
+ * stored with only its answer lost. Asked of the primary, as the request's session never saw
+ * the write and a replica may not have it yet. A row under the same reference with other
+ * answers is someone else's (a reference collision), so it does not count. False when D1
+ * cannot say.
+ */
+export const wasStored = async (
+  c: Context<AppEnv>,
+  submission: Pick<NewSubmission, 'reference' | 'kind' | 'fields'>,
+) => {
+  try {
+    const primary = createDb(c.env.DB.withSession('first-primary'))
+    const [row] = await submissionContentQuery(primary, submission.reference)
+    return (
+      row?.kind === submission.kind &&
+      JSON.stringify(row.fields) === JSON.stringify(submission.fields)
+    )
+  } catch {
+    // Unknown counts as not stored: the form comes back and nothing half-stored is kept.
+    return false
+  }
+}
 
 /**
  * Finishes the response of a form page: one that came back with problems is the visitor's own

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env.ts'
 import { currentVersion } from '../http/content-version.ts'
 import { ukToday } from '../lib/dates.ts'
-import { renderError } from '../http/errors.tsx'
+import { isDatabaseFailure, renderError } from '../http/errors.tsx'
 import { isStaffSessionCookie } from '../auth/staff-cookie.ts'
 import { cacheKeyPath, isPersonalPath } from '../http/cache-rules.ts'
 
@@ -63,10 +63,8 @@ const forVisitor = (stored: Response, state: 'HIT' | 'STALE') => {
   return res
 }
 
-/** Whether an error came from D1 (unreachable, overloaded, failing) rather than from the code. */
-const isDatabaseFailure = (err: Error) =>
-  err.name === 'DrizzleQueryError' ||
-  /D1_|D1 /.test(`${err.message} ${err.cause instanceof Error ? err.cause.message : ''}`)
+/** A stored copy, or undefined when there is none or the Cache API fails: a miss either way. */
+const cachedOrNothing = (cache: Cache, key: string) => cache.match(key).catch(() => undefined)
 
 /** Whether a request's validators match a response, so 304 Not Modified will do. */
 const notModified = (c: Context<AppEnv>, res: Response) => {
@@ -123,7 +121,7 @@ export const edgeCache = () =>
     const url = new URL(c.req.url)
 
     const staleOrUnavailable = async () => {
-      const stored = await cache.match(latestKey(url))
+      const stored = await cachedOrNothing(cache, latestKey(url))
       const storedAt = Number(stored?.headers.get('X-Stored-At'))
       if (stored && Date.now() - storedAt < STALE_FOR_SECONDS * 1000)
         return answer(c, forVisitor(stored, 'STALE'))
@@ -139,7 +137,7 @@ export const edgeCache = () =>
       return staleOrUnavailable()
     }
     const key = versionedKey(url, version, ukToday())
-    const hit = recall(key) ?? (await cache.match(key))
+    const hit = recall(key) ?? (await cachedOrNothing(cache, key))
     if (hit) return answer(c, forVisitor(hit, 'HIT'))
 
     await next()
@@ -172,7 +170,8 @@ export const edgeCache = () =>
           // Only a page is worth serving stale while D1 is down.
           res.status === 200 ? cache.put(latestKey(url), copy) : undefined,
           remember(key, inMemory),
-        ]),
+          // A cache that cannot store costs only the next request a D1 query.
+        ]).catch(() => undefined),
       )
     }
     c.res = answer(c, res)

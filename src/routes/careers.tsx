@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { pageByPathQuery } from '../db/pages.ts'
-import { insertSubmission } from '../db/submissions.ts'
+import { cvKeyFor, insertSubmission } from '../db/submissions.ts'
 import { openVacanciesQuery, vacancyBySlugQuery } from '../db/vacancies.ts'
 import type { AppEnv } from '../env.ts'
 import { CV_ERRORS, CV_MAX_BYTES, applicationForm } from '../forms/application.ts'
@@ -15,8 +15,9 @@ import {
   logStorageFailure,
   securityCheck,
   shownValues,
+  wasStored,
 } from '../http/form-submission.ts'
-import { batchWithChrome } from '../http/page-chrome.ts'
+import { bareChrome, batchWithChrome } from '../http/page-chrome.ts'
 import { type CvFormat, sniffCvFormat } from '../lib/cv-file.ts'
 import { formatDate, ukToday } from '../lib/dates.ts'
 import { newReference } from '../lib/reference.ts'
@@ -95,14 +96,19 @@ careers.get('/vacancies/:slug', async (c) => {
 
 type FormState = Pick<ApplyPageProps, 'values' | 'errors' | 'unavailable'>
 
-/** Renders the application form, with what the visitor sent when there was a problem. */
+/** An open vacancy with the page chrome, as `openVacancy` loads it. */
+type LoadedVacancy = Awaited<ReturnType<typeof openVacancy>>
+
+/**
+ * Renders the application form of a vacancy already loaded, with what the visitor sent when
+ * there was a problem: no second D1 read, so a form whose answers D1 refused still comes back.
+ */
 const renderApply = async (
   c: Context<AppEnv>,
-  slug: string,
+  { tree, vacancy, chrome }: LoadedVacancy,
   state: FormState = {},
   status = 200,
 ) => {
-  const { tree, vacancy, chrome } = await openVacancy(c, slug)
   const breadcrumbs = [
     ...breadcrumbsUnder(tree, '/careers'),
     { href: `/careers/vacancies/${vacancy.slug}`, text: vacancy.title },
@@ -120,7 +126,9 @@ const renderApply = async (
   return formPageHeaders(res, status, state.unavailable)
 }
 
-careers.get('/vacancies/:slug/apply', (c) => renderApply(c, c.req.param('slug')))
+careers.get('/vacancies/:slug/apply', async (c) =>
+  renderApply(c, await openVacancy(c, c.req.param('slug'))),
+)
 
 /** Asks for the CV again: files are not kept when a form comes back. */
 const againError: FieldError = { field: 'cv', message: CV_ERRORS.again }
@@ -144,13 +152,38 @@ careers.post(
   formBody({ contentType: 'multipart/form-data', maxBytes: APPLICATION_MAX_BYTES }),
   async (c) => {
     const slug = c.req.param('slug')
-    // A closed or unknown vacancy never takes an application.
-    const { vacancy } = await openVacancy(c, slug)
+    let loaded: LoadedVacancy
+    try {
+      // A closed or unknown vacancy never takes an application.
+      loaded = await openVacancy(c, slug)
+    } catch (err) {
+      if (err instanceof HTTPException) throw err
+      // D1 cannot say whether the vacancy is open, so nothing can be stored: say so with a
+      // 503, never a 500, and give the answers back on a form that needs nothing from D1.
+      logStorageFailure(c, 'application-not-stored', err)
+      const { values } = await readForm(c.req.raw)
+      const res = await c.html(
+        <ApplyPage
+          chrome={bareChrome(c.env.SITE_URL)}
+          vacancy={{ slug }}
+          breadcrumbs={[
+            { href: '/', text: 'Home' },
+            { href: '/careers', text: 'Careers' },
+          ]}
+          values={shownValues(values)}
+          errors={[againError]}
+          unavailable
+        />,
+        503,
+      )
+      return formPageHeaders(res, 503, true)
+    }
+    const { vacancy } = loaded
     const { values, files } = await readForm(c.req.raw)
     const shown = shownValues(values)
     const security = await securityCheck(c, values)
     if (security === 'unavailable') {
-      return renderApply(c, slug, { values: shown, unavailable: true, errors: [againError] }, 503)
+      return renderApply(c, loaded, { values: shown, unavailable: true, errors: [againError] }, 503)
     }
     const checked = checkForm(applicationForm, values)
     const cv = await checkCv(files.cv)
@@ -160,11 +193,11 @@ careers.post(
     if (errors.length > 0 && !('field' in cv)) errors.push(againError)
     if (!checked.ok || 'field' in cv || errors.length > 0) {
       const ordered = inPageOrder(errors, APPLICATION_FIELDS)
-      return renderApply(c, slug, { values: shown, errors: ordered }, 400)
+      return renderApply(c, loaded, { values: shown, errors: ordered }, 400)
     }
 
     const reference = newReference()
-    const cvKey = `cv/${reference}.${cv.format.extension}`
+    const cvKey = cvKeyFor(reference, cv.format.extension)
     const stored = await storeApplication(c, {
       cvKey,
       cv: cv.file,
@@ -182,7 +215,7 @@ careers.post(
       },
     })
     if (!stored) {
-      return renderApply(c, slug, { values: shown, unavailable: true, errors: [againError] }, 503)
+      return renderApply(c, loaded, { values: shown, unavailable: true, errors: [againError] }, 503)
     }
     return c.redirect(`/careers/application-sent?reference=${reference}`, 303)
   },
@@ -214,11 +247,16 @@ const storeApplication = async (
     await insertSubmission(c.var.db, item.submission)
     return true
   } catch (err) {
+    // D1 may have stored the row and lost only its answer: then the CV is the row's, and stays.
+    if (await wasStored(c, item.submission)) {
+      logStorageFailure(c, 'application-stored-answer-lost', err)
+      return true
+    }
     logStorageFailure(c, 'application-not-stored', err)
     try {
       await c.env.CV_BUCKET.delete(item.cvKey)
     } catch (deleteErr) {
-      // The retention job cannot find an object with no row; this log line is how staff can.
+      // The retention job deletes CVs no row names (jobs/retention.ts); this line says why one is.
       logStorageFailure(c, `orphaned-cv ${item.cvKey}`, deleteErr)
     }
     return false

@@ -16,7 +16,8 @@ import { type Chrome, Layout } from '../layout.tsx'
 /** Props of the job application form. */
 export type ApplyPageProps = {
   chrome: Chrome
-  vacancy: Pick<Vacancy, 'slug' | 'title' | 'closingDate'>
+  /** Title and closing date are unknown when D1 could not be read: the form still comes back. */
+  vacancy: Pick<Vacancy, 'slug'> & Partial<Pick<Vacancy, 'title' | 'closingDate'>>
   breadcrumbs: Link[]
   values?: Record<string, string>
   errors?: FieldError[]
@@ -27,14 +28,14 @@ export type ApplyPageProps = {
 /** The application form for one open vacancy. */
 export const ApplyPage = (props: ApplyPageProps) => {
   const { vacancy, values = {}, errors = [] } = props
-  const title = `Apply for ${vacancy.title}`
+  const title = vacancy.title ? `Apply for ${vacancy.title}` : 'Apply for this vacancy'
   const action = `/careers/vacancies/${vacancy.slug}/apply`
   return (
     <Layout
       forms
       chrome={props.chrome}
       title={errors.length > 0 || props.unavailable ? `Error: ${title}` : title}
-      description={`Apply for the ${vacancy.title} vacancy at the Serious Organised Crime Agency.`}
+      description={`${title} at the Serious Organised Crime Agency.`}
       path={action}
       breadcrumbs={props.breadcrumbs}
       scripts={props.turnstileSiteKey ? [TURNSTILE_SCRIPT] : undefined}
@@ -48,8 +49,9 @@ export const ApplyPage = (props: ApplyPageProps) => {
           />
           <PageHeading title={title} />
           <p class="govuk-body">
-            Applications close at 11:59pm on {formatDate(vacancy.closingDate)}. All fields are
-            required.
+            {vacancy.closingDate &&
+              `Applications close at 11:59pm on ${formatDate(vacancy.closingDate)}. `}
+            All fields are required.
           </p>
           <form method="post" action={action} enctype="multipart/form-data" novalidate>
             <ContactDetails values={values} errors={errors} />
