@@ -220,6 +220,27 @@ export const recoveryCodes = sqliteTable(
   (t) => [index('recovery_codes_staff_idx').on(t.staffId)],
 )
 
+/**
+ * Sign-in attempts against an account that have not (yet) succeeded, one row each, with the
+ * client they came from: a row is written before the password or code is checked, and removed
+ * if it was right. The lockout rules in routes/admin/sign-in.tsx count them.
+ */
+export const signInFailures = sqliteTable(
+  'sign_in_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    /** The client's rate-limit key: an IPv4 address or an IPv6 /64 (lib/client-key.ts). */
+    clientKey: text('client_key').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** Whether it still counts towards locking the account (cleared by a lock or a sign-in). */
+    counted: integer('counted', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [index('sign_in_failures_client_idx').on(t.staffId, t.clientKey, t.at)],
+)
+
 /** How far a session has got: past the password, setting up the second factor, or signed in. */
 export const sessionStages = ['password', 'enrol', 'active'] as const
 export type SessionStage = (typeof sessionStages)[number]

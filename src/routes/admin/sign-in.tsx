@@ -4,10 +4,15 @@ import { renderSVG } from 'uqr'
 import { audit, auditQuery } from '../../db/audit.ts'
 import { deleteSessionQuery, setPendingTotp } from '../../db/sessions.ts'
 import {
-  recordFailedSignInQuery,
-  recordSignInQuery,
-  replaceRecoveryCodesQueries,
+  type Attempt,
+  type LockoutRules,
   type StaffMember,
+  claimTotpStep,
+  failedSignInQueries,
+  releaseSignInAttemptQueries,
+  replaceRecoveryCodesQueries,
+  reserveSignInAttempt,
+  signedInQueries,
   staffByEmail,
   updateStaffQuery,
   useRecoveryCode,
@@ -23,6 +28,7 @@ import { clearSessionCookie, setSessionCookie, startSession } from '../../auth/s
 import { sha256Hex } from '../../auth/tokens.ts'
 import { newTotpSecret, otpauthUri, timeStep, verifyTotp } from '../../auth/totp.ts'
 import { readAdminForm } from '../../http/admin-form.ts'
+import { clientKey } from '../../lib/client-key.ts'
 import { requireCsrfToken, requireStage } from '../../middleware/auth.ts'
 import { rateLimit } from '../../middleware/rate-limit.ts'
 import { AccessOnlyPage } from '../../views/admin/access-only-page.tsx'
@@ -34,57 +40,75 @@ import { TwoFactorPage } from '../../views/admin/two-factor-page.tsx'
 /** Built-in sign-in: password, then a TOTP code (or a recovery code); set-up at first sign-in. */
 export const signIn = new Hono<AppEnv>()
 
-/** Failures in a row that lock an account. */
+/** Failures in a row, from two or more clients, that lock an account. */
 export const LOCK_AFTER_FAILURES = 10
 /** How long a locked account stays locked. */
 export const LOCK_MS = 15 * 60 * 1000
+
+/**
+ * The lockout. Failures lock an account, but one client cannot do that on its own:
+ *
+ * - Every attempt at the password or the security code first reserves a failure, keyed by its
+ *   client (an IPv4 address or an IPv6 /64: lib/client-key.ts), in one atomic statement
+ *   (db/staff.ts, reserveSignInAttempt). Only an attempt that got a reservation is checked, so
+ *   concurrent attempts cannot all slip past the count. A right password gives its reservation
+ *   back; a completed sign-in clears the count and forgets the failures of the client it came from.
+ * - A client with LOCK_AFTER_FAILURES failures against an account in the last 15 minutes is
+ *   refused for that account, whoever else signs in to it: it is held back by its own failures.
+ * - The account locks for 15 minutes after LOCK_AFTER_FAILURES failures in a row from at least
+ *   two clients (so a guess spread over many addresses is stopped as soon as before), or three
+ *   times as many from any (so is one patient client, 10 tries each quarter of an hour).
+ *
+ * So an attacker on one address (or one /64) holds back only itself; locking the owner out takes
+ * failures from two places. What that still allows: after an attacker's ten failures, the owner's
+ * first typo is the second client and locks the account, until an admin unlocks it on the staff
+ * page (a sign-in completed before any typo clears the count, and with it that risk).
+ */
+const LOCKOUT: LockoutRules = {
+  lockAfter: LOCK_AFTER_FAILURES,
+  lockAfterFromAny: 3 * LOCK_AFTER_FAILURES,
+  lockMs: LOCK_MS,
+  clientLimit: LOCK_AFTER_FAILURES,
+  clientWindowMs: LOCK_MS,
+}
 
 const throttle = rateLimit((env) => env.SIGNIN_RATE_LIMITER)
 
 const WRONG: FieldError = { field: 'email', message: 'Enter a correct email address and password' }
 const WRONG_CODE: FieldError = { field: 'code', message: 'Enter a correct security code' }
 
-/** Whether the account is locked after too many failures in a row. */
-const isLocked = (member: StaffMember, now: Date) =>
-  member.lockedUntil !== null && member.lockedUntil > now
+/** The key this request's client is counted under (Cloudflare sets CF-Connecting-IP). */
+const requestClient = (c: Context) => clientKey(c.req.header('CF-Connecting-IP'))
 
 /** Why a password sign-in is refused (for the audit log only), or null if it is accepted. */
-const refusal = (member: StaffMember | undefined, matches: boolean, now: Date) =>
+const refusal = (member: StaffMember | undefined, attempt: Attempt | null, matches: boolean) =>
   !member
     ? 'unknown email'
-    : !member.active
-      ? 'account disabled'
-      : !member.passwordHash
-        ? 'no password set'
-        : isLocked(member, now)
-          ? 'account locked'
+    : attempt && !attempt.reserved
+      ? attempt.reason
+      : !member.active
+        ? 'account disabled'
+        : !member.passwordHash
+          ? 'no password set'
           : !matches
             ? 'wrong password'
             : null
 
 /**
- * Audits a refused sign-in step and, unless the account is already locked (which must not
- * extend the lock), counts it towards locking the account.
+ * Audits a refused sign-in step. A reserved attempt stays counted as a failure, which may lock
+ * the account; a refused one was never counted (refusals must not extend a lock).
  */
 const recordFailure = (
   db: Database,
   member: StaffMember | undefined,
+  attempt: Attempt | null,
   target: string,
   detail: string,
   now: Date,
 ) =>
   db.batch([
     auditQuery(db, { actorId: member?.id ?? null, action: 'sign-in.failed', target, detail }),
-    ...(member && !isLocked(member, now)
-      ? [
-          recordFailedSignInQuery(
-            db,
-            member.id,
-            LOCK_AFTER_FAILURES,
-            new Date(now.getTime() + LOCK_MS),
-          ),
-        ]
-      : []),
+    ...(member && attempt?.reserved ? failedSignInQueries(db, member.id, now, LOCKOUT) : []),
   ])
 
 signIn.get('/sign-in', (c) => {
@@ -101,12 +125,16 @@ signIn.post('/sign-in', throttle, async (c) => {
   const now = new Date()
   const { email, password } = form.data
   const member = await staffByEmail(db, email)
-  // The hash is always checked, against a dummy for an unknown address, so every refusal
-  // takes the same time and says the same thing.
-  const matches = verifyPassword(password, member?.passwordHash ?? DUMMY_HASH)
-  const reason = refusal(member, matches, now)
-  if (!member || reason !== null) {
-    await recordFailure(db, member, email, reason ?? '', now)
+  const attempt = member
+    ? await reserveSignInAttempt(db, member.id, requestClient(c), now, LOCKOUT)
+    : null
+  // A hash is always checked: the member's only with a reservation, otherwise (an unknown
+  // address, a locked account) a dummy, so every refusal takes the same time and says the same.
+  const hash = attempt?.reserved ? member?.passwordHash : null
+  const matches = verifyPassword(password, hash ?? DUMMY_HASH)
+  const reason = refusal(member, attempt, matches)
+  if (!member || !attempt?.reserved || reason !== null) {
+    await recordFailure(db, member, attempt, email, reason ?? '', now)
     return c.html(<SignInPage email={form.values.email} errors={[WRONG]} />, 400)
   }
 
@@ -116,8 +144,11 @@ signIn.post('/sign-in', throttle, async (c) => {
     { staffId: member.id, stage, via: 'password', now },
     c.var.session?.id,
   )
+  // Only the second step completes a sign-in, so the count is not cleared here: a right password
+  // must not reset the failures of the security codes tried after it.
   await db.batch([
     ...started.queries,
+    ...releaseSignInAttemptQueries(db, member.id, attempt.id),
     auditQuery(db, { actorId: member.id, action: 'sign-in.password-accepted', target: email }),
   ])
   setSessionCookie(c, started.token, started.lifetime)
@@ -138,7 +169,7 @@ const completeSignIn = async (c: Context<StaffEnv>, staffId: number, now: Date, 
   )
   await db.batch([
     ...started.queries,
-    recordSignInQuery(db, staffId, now),
+    ...signedInQueries(db, staffId, requestClient(c), now),
     auditQuery(db, { actorId: staffId, action: 'sign-in', detail }),
   ])
   setSessionCookie(c, started.token, started.lifetime)
@@ -157,21 +188,23 @@ const recoveryCodeUsed = async (db: Database, member: StaffMember, code: string,
 signIn.post('/two-factor', throttle, requireStage('password'), requireCsrfToken(), async (c) => {
   const db = c.var.db
   const now = new Date()
-  // loadSession read the member's row for this request: lock and last used step included.
+  // loadSession read the member's row for this request, key and last used step included.
   const member = c.var.staff
   const csrfToken = c.var.session.csrfToken
   const form = await readAdminForm(c, twoFactorForm)
   if (!form.ok) return c.html(<TwoFactorPage csrfToken={csrfToken} errors={form.errors} />, 400)
   const { code } = form.data
-  const locked = isLocked(member, now)
-  const step = locked ? null : await totpStep(member, code, now)
-  const recovered = !locked && step === null && (await recoveryCodeUsed(db, member, code, now))
-  if (step === null && !recovered) {
-    const detail = locked ? 'account locked' : 'wrong security code'
-    await recordFailure(db, member, member.email, detail, now)
+  const attempt = await reserveSignInAttempt(db, member.id, requestClient(c), now, LOCKOUT)
+  const step = attempt.reserved ? await totpStep(member, code, now) : null
+  // The step read with the session may be stale by now: of concurrent requests with one code,
+  // only the one that records its step as used is accepted.
+  const claimed = step !== null && (await claimTotpStep(db, member.id, step))
+  const recovered = attempt.reserved && !claimed && (await recoveryCodeUsed(db, member, code, now))
+  if (!claimed && !recovered) {
+    const detail = attempt.reserved ? 'wrong security code' : attempt.reason
+    await recordFailure(db, member, attempt, member.email, detail, now)
     return c.html(<TwoFactorPage csrfToken={csrfToken} errors={[WRONG_CODE]} />, 400)
   }
-  if (step !== null) await updateStaffQuery(db, member.id, { totpLastStep: step }).run()
   const detail = recovered ? 'password and recovery code' : 'password and TOTP'
   await completeSignIn(c, member.id, now, detail)
   return c.redirect('/admin', 303)

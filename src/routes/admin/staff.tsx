@@ -10,6 +10,7 @@ import {
   replaceRecoveryCodesQueries,
   staffByEmail,
   staffById,
+  unlockQueries,
   updateStaffQuery,
 } from '../../db/staff.ts'
 import type { StaffEnv } from '../../env.ts'
@@ -18,7 +19,7 @@ import { ROLE_CHANGE_ERROR, newStaffForm, roleChangeForm } from '../../forms/sta
 import { hashPassword } from '../../auth/password.ts'
 import { newRecoveryCode } from '../../auth/recovery-codes.ts'
 import { readAdminForm } from '../../http/admin-form.ts'
-import { numericParam } from '../../http/params.ts'
+import { doneNotice, numericParam } from '../../http/params.ts'
 import { requirePermission } from '../../middleware/auth.ts'
 import { StaffPage } from '../../views/admin/staff-page.tsx'
 import { adminContext } from './context.ts'
@@ -31,10 +32,18 @@ const NOTICES: Record<string, string> = {
   role: 'Role changed. It applies from their next request.',
   disable: 'Account disabled and its sessions ended.',
   enable: 'Account enabled.',
+  unlock: 'Account unlocked: they can sign in again.',
   'end-sessions': 'Sessions ended: they must sign in again.',
   'reset-second-factor': 'Second factor reset: they will set it up again at their next sign-in.',
   eyes: 'Second pair of eyes setting changed.',
 }
+
+/** The list with `lockedUntil` kept only where the lock has not yet run out. */
+const lockedNow = <T extends { lockedUntil: Date | null }>(rows: T[], now: Date) =>
+  rows.map((row) => ({
+    ...row,
+    lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null,
+  }))
 
 const renderStaff = async (
   c: Context<StaffEnv>,
@@ -48,9 +57,9 @@ const renderStaff = async (
   c.html(
     <StaffPage
       admin={adminContext(c)}
-      staff={await listStaff(c.var.db)}
+      staff={lockedNow(await listStaff(c.var.db), new Date())}
       secondPublisher={(await settingValue(c.var.db, SECOND_PUBLISHER)) === 'true'}
-      notice={NOTICES[c.req.query('done') ?? '']}
+      notice={doneNotice(c, NOTICES)}
       {...extra}
     />,
     status as 200,
@@ -122,17 +131,16 @@ staffRoutes.post('/:id{[0-9]+}/role', async (c) => {
 })
 
 const accountActions = {
-  disable: () => ({ update: { active: false }, endSessions: true, codes: false }),
-  enable: () => ({
-    update: { active: true, failedSignIns: 0, lockedUntil: null },
-    endSessions: false,
-    codes: false,
-  }),
-  'end-sessions': () => ({ update: null, endSessions: true, codes: false }),
+  disable: () => ({ update: { active: false }, endSessions: true, codes: false, unlock: false }),
+  enable: () => ({ update: { active: true }, endSessions: false, codes: false, unlock: true }),
+  // After failed sign-ins: ends the lock and forgets every failure, so no address stays held back.
+  unlock: () => ({ update: null, endSessions: false, codes: false, unlock: true }),
+  'end-sessions': () => ({ update: null, endSessions: true, codes: false, unlock: false }),
   'reset-second-factor': () => ({
     update: { totpSecret: null, totpLastStep: null },
     endSessions: true,
     codes: true,
+    unlock: false,
   }),
 } as const
 
@@ -140,10 +148,11 @@ for (const [action, plan] of Object.entries(accountActions)) {
   staffRoutes.post(`/:id{[0-9]+}/${action}`, async (c) => {
     const member = await other(c)
     const db = c.var.db
-    const { update, endSessions, codes } = plan()
+    const { update, endSessions, codes, unlock } = plan()
     await db.batch([
       auditQuery(db, { actorId: c.var.staff.id, action: `staff.${action}`, target: member.email }),
       ...(update ? [updateStaffQuery(db, member.id, update)] : []),
+      ...(unlock ? unlockQueries(db, member.id) : []),
       ...(endSessions ? [endSessionsQuery(db, member.id)] : []),
       ...(codes ? replaceRecoveryCodesQueries(db, member.id, []) : []),
     ])

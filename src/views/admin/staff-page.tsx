@@ -19,6 +19,8 @@ export type StaffRow = {
   hasPassword: boolean
   hasTotp: boolean
   lastSignInAt: Date | null
+  /** When a lock after failed sign-ins ends; null when the account is not locked now. */
+  lockedUntil: Date | null
 }
 
 /** The roles as radios, each with what it allows. */
@@ -109,6 +111,12 @@ export const StaffPage = (props: {
               <td class="govuk-table__cell">
                 {s.active ? 'Active' : 'Disabled'}
                 {s.hasPassword && !s.hasTotp && ', second factor not set up'}
+                {s.lockedUntil && (
+                  <>
+                    <br />
+                    <strong>Locked until {formatDateTime(s.lockedUntil)}</strong>
+                  </>
+                )}
               </td>
               <td class="govuk-table__cell">
                 {s.lastSignInAt ? formatDateTime(s.lastSignInAt) : 'Never'}
@@ -116,6 +124,13 @@ export const StaffPage = (props: {
               <td class="govuk-table__cell">
                 {s.id !== admin.staff.id && (
                   <div class="soca-admin-actions">
+                    {s.lockedUntil && (
+                      <ActionButton
+                        action={`/admin/staff/${s.id}/unlock`}
+                        label={`Unlock ${s.name}`}
+                        csrfToken={admin.csrfToken}
+                      />
+                    )}
                     <ActionButton
                       action={`/admin/staff/${s.id}/${s.active ? 'disable' : 'enable'}`}
                       label={s.active ? `Disable ${s.name}` : `Enable ${s.name}`}
