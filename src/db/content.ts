@@ -297,3 +297,7 @@ export const unpublishQueries = (db: Database, kind: EditableKind, id: number, n
 /** Pages that can be a parent, for the parent select. */
 export const parentOptions = (db: Database) =>
   db.select({ id: pages.id, path: pages.path, title: pages.title }).from(pages).orderBy(pages.path)
+
+/** Whether a page with this id exists, whatever its status (a parent may be a draft). */
+export const pageExists = async (db: Database, id: number) =>
+  Boolean(await db.select({ id: pages.id }).from(pages).where(eq(pages.id, id)).get())

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import type * as z from 'zod/mini'
 import { type FieldError, checkForm } from '../forms/fields.ts'
 
@@ -16,7 +17,11 @@ export const readAdminForm = async <S extends z.ZodMiniType>(
   c: Context,
   schema: S,
 ): Promise<AdminForm<z.infer<S>>> => {
-  const body = await c.req.parseBody()
+  // A body that is not a readable form (a multipart part with no name, a broken boundary) is
+  // the sender's mistake: a 400, never a 500.
+  const body = await c.req.parseBody().catch(() => {
+    throw new HTTPException(400, { message: 'The form could not be read. Go back and try again.' })
+  })
   const values: Record<string, string> = {}
   for (const [name, value] of Object.entries(body)) {
     if (name !== 'csrf' && typeof value === 'string') values[name] = value

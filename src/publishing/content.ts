@@ -16,6 +16,7 @@ import {
   createDraftQueries,
   insertRevisionQuery,
   latestRevisionOf,
+  pageExists,
   publishQueries,
   revisionOf,
   unpublishQueries,
@@ -25,7 +26,14 @@ import { CONTENT_TABLES } from '../db/content-tables.ts'
 import { can } from '../auth/permissions.ts'
 import { ukToday } from '../lib/dates.ts'
 import { CONTENT_KINDS } from './kinds.ts'
-import { type Actor, NOT_FOUND, type Refusal, type Result, isUniqueViolation } from './result.ts'
+import {
+  type Actor,
+  NOT_FOUND,
+  type Refusal,
+  type Result,
+  isForeignKeyViolation,
+  isUniqueViolation,
+} from './result.ts'
 
 /** An item as the editor opens it: the row, its newest revision, and the data to edit. */
 export type EditableItem<K extends EditableKind> = {
@@ -124,7 +132,29 @@ const commit = async <T extends Result>(
     return done
   } catch (err) {
     if (isUniqueViolation(err)) return conflict
+    if (isForeignKeyViolation(err)) return PARENT_GONE
     throw err
+  }
+}
+
+/** A page's parent went between saving and publishing: the editor chooses another. */
+const PARENT_GONE: Refusal = {
+  ok: false,
+  reason: 'conflict',
+  message: 'The parent page no longer exists. Choose another parent page, save and publish again.',
+}
+
+/**
+ * The form error when data names a parent page that does not exist (only pages have one): a
+ * parent must be chosen from the list, which holds every page.
+ */
+const missingParent = async (db: Database, data: object): Promise<Refusal | undefined> => {
+  const parentId = 'parentId' in data ? data.parentId : null
+  if (typeof parentId !== 'number' || (await pageExists(db, parentId))) return undefined
+  return {
+    ok: false,
+    reason: 'invalid',
+    errors: [{ field: 'parentId', message: 'Choose a parent page from the list' }],
   }
 }
 
@@ -138,6 +168,8 @@ export const createDraft = async <K extends EditableKind>(
   if (await addressTaken(db, kind, addressOf(kind, data), null)) {
     return addressTakenError(kind, data)
   }
+  const noParent = await missingParent(db, data)
+  if (noParent) return noParent
   const [insertRow, insertRevision] = createDraftQueries(db, kind, data, actor.id)
   try {
     const [rows] = await db.batch([
@@ -171,6 +203,8 @@ export const saveDraft = async <K extends EditableKind>(
 ): Promise<Result> => {
   if (!(await contentItem(db, kind, id))) return NOT_FOUND
   if (await addressTaken(db, kind, addressOf(kind, data), id)) return addressTakenError(kind, data)
+  const noParent = await missingParent(db, data)
+  if (noParent) return noParent
   return commit(
     () =>
       db.batch([

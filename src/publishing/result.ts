@@ -32,9 +32,18 @@ export const NOT_FOUND: Refusal = { ok: false, reason: 'not-found' }
  * Whether a D1 error is a broken UNIQUE constraint: the one failure that means someone else
  * changed the data since it was read. Drizzle wraps D1's error, so the causes are searched too.
  */
-export const isUniqueViolation = (err: unknown): boolean => {
+export const isUniqueViolation = (err: unknown) => violates(err, 'UNIQUE constraint failed')
+
+/**
+ * Whether a D1 error is a broken FOREIGN KEY: a page's parent that no longer exists (it was
+ * removed, or never existed, after the draft naming it was saved).
+ */
+export const isForeignKeyViolation = (err: unknown) =>
+  violates(err, 'FOREIGN KEY constraint failed')
+
+const violates = (err: unknown, message: string): boolean => {
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (e.message.includes('UNIQUE constraint failed')) return true
+    if (e.message.includes(message)) return true
   }
   return false
 }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { auditPage } from '../../src/db/audit.ts'
 import { createDb } from '../../src/db/client.ts'
 import { createStaff, signedIn } from '../admin-helpers.ts'
-import { postForm } from '../helpers.ts'
+import { postForm, request, sameSiteHeaders } from '../helpers.ts'
 
 type Browser = Awaited<ReturnType<typeof signedIn>>
 let admin: Browser
@@ -123,4 +123,22 @@ describe('GET /admin/pages/:id/compare', () => {
       expect((await get(`/admin/pages/${page?.id}/compare?${query}`)).status).toBe(404)
     },
   )
+})
+
+describe('a staff form that is not a readable form', () => {
+  it('answers 400, not 500, for a multipart part with no name', async () => {
+    const body =
+      '------fuzz\r\nContent-Disposition: form-data; name="email"\r\n\r\nsignin@example.com\r\n' +
+      '------fuzz\r\nContent-Disposition: form-data; filename=""\r\n\r\n%PDF-1.7\r\n------fuzz--\r\n'
+    const res = await request('/admin/sign-in', {
+      method: 'POST',
+      body,
+      headers: {
+        'Content-Type': 'multipart/form-data; boundary=----fuzz',
+        ...sameSiteHeaders(),
+      },
+    })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('The form could not be read')
+  })
 })

@@ -422,3 +422,41 @@ describe('isUniqueViolation', () => {
     expect(isUniqueViolation('UNIQUE constraint failed')).toBe(false)
   })
 })
+
+describe('a page whose parent does not exist', () => {
+  it('is refused on saving, with the error on the parent field', async () => {
+    const id = (await row<{ id: number }>("SELECT id FROM pages WHERE path = '/ukhtc'"))!.id
+    const loaded = (await editableItem(db, 'page', id))!
+    expect(await saveDraft(db, editor, 'page', id, { ...loaded.draft, parentId: 999_999 })).toEqual(
+      {
+        ok: false,
+        reason: 'invalid',
+        errors: [{ field: 'parentId', message: 'Choose a parent page from the list' }],
+      },
+    )
+  })
+
+  it('answers conflict on publishing, and changes nothing, when the parent went after saving', async () => {
+    const id = (await row<{ id: number }>("SELECT id FROM pages WHERE path = '/ukhtc'"))!.id
+    // A revision naming a parent that is not there, as one saved before its parent went would.
+    await env.DB.prepare(
+      `INSERT INTO revisions (kind, content_id, data, author_id, note)
+       SELECT 'page', id, json_object('path', path, 'parentId', 999999, 'title', title,
+         'summary', summary, 'body', body, 'navOrder', nav_order), ?, 'Saved'
+       FROM pages WHERE id = ?`,
+    )
+      .bind(editor.id, id)
+      .run()
+    const version = await contentVersion()
+    expect(await publish(db, publisher, 'page', id)).toEqual({
+      ok: false,
+      reason: 'conflict',
+      message:
+        'The parent page no longer exists. Choose another parent page, save and publish again.',
+    })
+    expect(await row('SELECT parent_id IS NULL AS top FROM pages WHERE id = ?', id)).toEqual({
+      top: 1,
+    })
+    expect(await contentVersion()).toBe(version)
+  })
+})
