@@ -1,5 +1,7 @@
 import { Hono } from 'hono/tiny'
+import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
+import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import type { AppEnv } from './env.ts'
 import { notFound, onError } from './http/errors.tsx'
@@ -7,6 +9,12 @@ import { setBookmarkCookie } from './http/d1-session.ts'
 import { database } from './middleware/db.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { admin } from './routes/admin/index.tsx'
+
+/**
+ * Largest staff form body. A page body is at most 50,000 characters: up to 4 bytes each in
+ * UTF-8, and 3 characters a byte once URL-encoded, so 600 KB at worst, and a little more.
+ */
+export const ADMIN_FORM_MAX_BYTES = 1024 * 1024
 
 /**
  * The staff area, a Worker of its own: the public Worker forwards /admin to it through a
@@ -18,6 +26,16 @@ const app = new Hono<AppEnv>()
 app.use(requestId())
 app.use(securityHeaders())
 app.use(csrf())
+// Staff forms are a few fields of text: anything larger is refused before it is read, as the
+// public forms are (sign-in is reachable without signing in).
+app.use(
+  bodyLimit({
+    maxSize: ADMIN_FORM_MAX_BYTES,
+    onError: () => {
+      throw new HTTPException(413)
+    },
+  }),
+)
 app.use(database({ start: 'first-primary', returnBookmark: setBookmarkCookie }))
 app.route('/admin', admin)
 app.notFound(notFound)

@@ -37,11 +37,13 @@ export const readForm = async (request: Request) => {
   } catch {
     throw new HTTPException(400, { message: 'The form could not be read. Go back and try again.' })
   }
-  const values: Record<string, string> = {}
-  const files: Record<string, File> = {}
+  // No prototype, so a field named __proto__ is stored like any other, not swallowed.
+  const values: Record<string, string> = Object.create(null)
+  const files: Record<string, File> = Object.create(null)
   for (const [name, value] of data) {
     // The first value of a name wins, as a browser sends each field once.
-    if (name in values || name in files) continue
+    // Own keys only: `name in` would also find `constructor` and `toString` on every object.
+    if (Object.hasOwn(values, name) || Object.hasOwn(files, name)) continue
     if (typeof value === 'string') values[name] = value
     else files[name] = value
   }

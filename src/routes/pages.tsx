@@ -56,7 +56,9 @@ pages.get('*', async (c) => {
   if (path.length > 1 && path.endsWith('/')) {
     // Only ever to a path on this site: `//evil.example/` goes to /evil.example, not away.
     const url = new URL(c.req.url)
-    return c.redirect(`${onSitePath(path.replace(/\/+$/, ''))}${url.search}`, 301)
+    // Through URL, so a decoded é goes back out percent-encoded, as a header must carry it.
+    const target = new URL(onSitePath(path.replace(/\/+$/, '')), url.origin)
+    return c.redirect(`${target.pathname}${url.search}`, 301)
   }
   const db = c.var.db
   const {

@@ -2,6 +2,7 @@
 // mistake (400 with a message, or 404 for a page that does not exist), never a 500.
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { ADMIN_FORM_MAX_BYTES } from '../../src/admin.tsx'
 import { auditPage } from '../../src/db/audit.ts'
 import { createDb } from '../../src/db/client.ts'
 import { createStaff, signedIn } from '../admin-helpers.ts'
@@ -140,5 +141,16 @@ describe('a staff form that is not a readable form', () => {
     })
     expect(res.status).toBe(400)
     expect(await res.text()).toContain('The form could not be read')
+  })
+})
+
+describe('a staff form body over the limit', () => {
+  it('is refused with 413 before it is read, even where no sign-in is needed', async () => {
+    const res = await request('/admin/sign-in', {
+      method: 'POST',
+      body: `email=a%40example.com&password=${'x'.repeat(ADMIN_FORM_MAX_BYTES)}`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...sameSiteHeaders() },
+    })
+    expect(res.status).toBe(413)
   })
 })

@@ -117,3 +117,11 @@ describe('the public cache', () => {
     expect(hit.headers.get('X-Browser-Cache-Control')).toBeNull()
   })
 })
+
+describe('the trailing-slash redirect, for a path with letters beyond ASCII', () => {
+  it('percent-encodes them in the Location header', async () => {
+    const res = await fetchPage('/%C3%A9t%C3%A9/', { redirect: 'manual' })
+    expect(res.status).toBe(301)
+    expect(res.headers.get('Location')).toBe('/%C3%A9t%C3%A9')
+  })
+})
