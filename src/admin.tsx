@@ -4,17 +4,12 @@ import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import type { AppEnv } from './env.ts'
+import { ADMIN_FORM_MAX_BYTES } from './http/admin-form.ts'
 import { notFound, onError } from './http/errors.tsx'
 import { setBookmarkCookie } from './http/d1-session.ts'
 import { database } from './middleware/db.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { admin } from './routes/admin/index.tsx'
-
-/**
- * Largest staff form body. A page body is at most 50,000 characters: up to 4 bytes each in
- * UTF-8, and 3 characters a byte once URL-encoded, so 600 KB at worst, and a little more.
- */
-export const ADMIN_FORM_MAX_BYTES = 1024 * 1024
 
 /**
  * The staff area, a Worker of its own: the public Worker forwards /admin to it through a

@@ -3,6 +3,14 @@ import { HTTPException } from 'hono/http-exception'
 import type * as z from 'zod/mini'
 import { type FieldError, checkForm } from '../forms/fields.ts'
 
+/**
+ * Largest staff form body (src/admin.tsx refuses more with 413). A page body is at most 50,000
+ * characters: up to 4 bytes each in UTF-8, and 3 characters a byte once URL-encoded, so 600 KB
+ * at worst, and a little more. (Not exported from admin.tsx: a Worker's main module may export
+ * only handlers.)
+ */
+export const ADMIN_FORM_MAX_BYTES = 1024 * 1024
+
 /** A staff form as read: what was typed (to show back) and its checked data, or its errors. */
 export type AdminForm<T> =
   | { ok: true; values: Record<string, string>; data: T }

@@ -2,7 +2,7 @@
 // mistake (400 with a message, or 404 for a page that does not exist), never a 500.
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN_FORM_MAX_BYTES } from '../../src/admin.tsx'
+import { ADMIN_FORM_MAX_BYTES } from '../../src/http/admin-form.ts'
 import { auditPage } from '../../src/db/audit.ts'
 import { createDb } from '../../src/db/client.ts'
 import { createStaff, signedIn } from '../admin-helpers.ts'
