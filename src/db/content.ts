@@ -235,7 +235,7 @@ export const updateDraftRowQuery = <K extends EditableKind>(
 }
 
 /** The revision a publish makes live: a stored one, or the one the same batch adds last. */
-export type PublishedRevision = { id: number } | 'newest'
+type PublishedRevision = { id: number } | 'newest'
 
 /**
  * Queries that make data live: into the row, status published, and the content version moved

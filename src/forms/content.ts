@@ -68,7 +68,6 @@ export const pageData = z.object({
   body: text('Body', 50_000),
   navOrder: optionalWhole('Navigation order'),
 })
-export type PageData = z.infer<typeof pageData>
 
 /** A news article's editable fields. */
 export const newsData = z.object({
@@ -77,7 +76,6 @@ export const newsData = z.object({
   summary: text('Summary', 300),
   body: text('Body', 50_000),
 })
-export type NewsData = z.infer<typeof newsData>
 
 /** A vacancy's editable fields. */
 export const vacancyData = z.object({
@@ -102,7 +100,6 @@ export const vacancyData = z.object({
   ),
   body: text('Body', 50_000),
 })
-export type VacancyData = z.infer<typeof vacancyData>
 
 /** How each field is edited: its label, hint and control. */
 export type FieldSpec = {

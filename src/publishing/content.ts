@@ -49,6 +49,8 @@ export const editableItem = async <K extends EditableKind>(
   kind: K,
   id: number,
 ): Promise<EditableItem<K> | undefined> => {
+  // Two queries at once rather than one batch: in a batch, Drizzle maps D1's rows by column
+  // name, and the item's select names its address column twice (as `address` and in `live`).
   const [item, latest] = await Promise.all([
     contentItem(db, kind, id),
     latestRevisionOf(db, kind, id),

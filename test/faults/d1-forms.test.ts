@@ -112,43 +112,56 @@ describe('when D1 fails on every query', () => {
   )
 })
 
+/**
+ * Sends 40 forms through D1 failing a random fifth of its queries and sorts each answer: a 303
+ * must have stored exactly its own row, a 503 must give every answer back with Retry-After and
+ * have stored nothing; anything else is a problem.
+ */
+const sendThroughFlakyD1 = async (
+  post: (n: number, db: D1Database) => Promise<Response>,
+  answers: (n: number) => Record<string, string> & { email: string },
+) => {
+  const flaky = d1Flaky(SEED)
+  const tally = { sent: 0, unavailable: 0, serverErrors: 0 }
+  const problems: string[] = []
+  for (let n = 0; n < 40; n++) {
+    const res = await post(n, flaky.db)
+    const rows = await rowsFor(answers(n).email)
+    if (res.status === 303) {
+      tally.sent++
+      const reference = new URL(res.headers.get('Location')!, 'http://x').searchParams.get(
+        'reference',
+      )
+      if (rows.length !== 1 || rows[0]!.reference !== reference) {
+        problems.push(`${n}: 303 but ${rows.length} rows`)
+      }
+    } else if (res.status === 503) {
+      tally.unavailable++
+      const missing = missingValues(await res.text(), answers(n))
+      if (missing.length > 0) problems.push(`${n}: 503 without ${missing}`)
+      if (res.headers.get('Retry-After') !== '60') problems.push(`${n}: no Retry-After`)
+      if (rows.length > 0) problems.push(`${n}: 503 but stored`)
+    } else {
+      if (res.status >= 500) tally.serverErrors++
+      problems.push(`${n}: ${res.status}`)
+    }
+  }
+  expect(problems).toEqual([])
+  expect(tally.serverErrors).toBe(0)
+  expect(tally.sent).toBeGreaterThan(0)
+  expect(tally.unavailable).toBeGreaterThan(0)
+  return tally
+}
+
 describe(`when D1 fails on a random fifth of queries (seed ${SEED})`, () => {
   it(
     'answers each contact form with a 303 and the enquiry stored, or a 503 with every answer kept and nothing stored',
     async () => {
       const logs = captureLogs()
-      const flaky = d1Flaky(SEED)
-      const tally = { requests: 0, sent: 0, unavailable: 0, serverErrors: 0, rowsLost: 0 }
-      const problems: string[] = []
-      for (let n = 0; n < 40; n++) {
-        const res = await postContact(enquiry(n), { DB: flaky.db })
-        tally.requests++
-        const rows = await rowsFor(enquiry(n).email)
-        if (res.status === 303) {
-          tally.sent++
-          const reference = new URL(res.headers.get('Location')!, 'http://x').searchParams.get(
-            'reference',
-          )
-          if (rows.length !== 1 || rows[0]!.reference !== reference) {
-            tally.rowsLost++
-            problems.push(`${n}: 303 but ${rows.length} rows`)
-          }
-        } else if (res.status === 503) {
-          tally.unavailable++
-          const html = await res.text()
-          const missing = missingValues(html, enquiry(n))
-          if (missing.length > 0) problems.push(`${n}: 503 without ${missing}`)
-          if (res.headers.get('Retry-After') !== '60') problems.push(`${n}: no Retry-After`)
-          if (rows.length > 0) problems.push(`${n}: 503 but stored`)
-        } else {
-          if (res.status >= 500) tally.serverErrors++
-          problems.push(`${n}: ${res.status}`)
-        }
-      }
-      expect(problems).toEqual([])
-      expect(tally.serverErrors).toBe(0)
-      expect(tally.sent).toBeGreaterThan(0)
-      expect(tally.unavailable).toBeGreaterThan(0)
+      const tally = await sendThroughFlakyD1(
+        (n, db) => postContact(enquiry(n), { DB: db }),
+        enquiry,
+      )
       expect(logs).toHaveLength(tally.unavailable)
       for (const line of logs) expect(line).toEqual(expect.objectContaining({ level: 'error' }))
     },
@@ -159,36 +172,11 @@ describe(`when D1 fails on a random fifth of queries (seed ${SEED})`, () => {
     'answers each application with a 303 and row and CV stored, or a 503 with every answer kept and nothing half-stored',
     async () => {
       captureLogs()
-      const flaky = d1Flaky(SEED)
-      const tally = { requests: 0, sent: 0, unavailable: 0, serverErrors: 0, rowsLost: 0 }
-      const problems: string[] = []
-      for (let n = 0; n < 40; n++) {
-        const res = await postApplication(SLUG, application(n), { cv: pdfFile() }, { DB: flaky.db })
-        tally.requests++
-        const rows = await rowsFor(application(n).email)
-        if (res.status === 303) {
-          tally.sent++
-          if (rows.length !== 1) {
-            tally.rowsLost++
-            problems.push(`${n}: 303 but ${rows.length} rows`)
-          }
-        } else if (res.status === 503) {
-          tally.unavailable++
-          const html = await res.text()
-          const missing = missingValues(html, application(n))
-          if (missing.length > 0) problems.push(`${n}: 503 without ${missing}`)
-          if (res.headers.get('Retry-After') !== '60') problems.push(`${n}: no Retry-After`)
-          if (rows.length > 0) problems.push(`${n}: 503 but stored`)
-        } else {
-          if (res.status >= 500) tally.serverErrors++
-          problems.push(`${n}: ${res.status}`)
-        }
-      }
-      expect(problems).toEqual([])
+      await sendThroughFlakyD1(
+        (n, db) => postApplication(SLUG, application(n), { cv: pdfFile() }, { DB: db }),
+        application,
+      )
       expect(await halfStored()).toEqual({ rowsWithoutCv: [], cvsWithoutRow: [] })
-      expect(tally.serverErrors).toBe(0)
-      expect(tally.sent).toBeGreaterThan(0)
-      expect(tally.unavailable).toBeGreaterThan(0)
     },
     SLOW,
   )

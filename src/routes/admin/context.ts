@@ -23,7 +23,7 @@ export const actorOf = (c: Context<StaffEnv>): Actor => ({
  * it updates its cached copy of the version at once, so this location serves fresh pages on
  * the very next request (http/content-version.ts).
  */
-export const announceContentVersion = (c: Context<StaffEnv>, now: Date) =>
+const announceContentVersion = (c: Context<StaffEnv>, now: Date) =>
   c.header(CONTENT_VERSION_HEADER, String(now.getTime()))
 
 /** The answer to a change that was made: the new content version if visitors see it, then 303. */
