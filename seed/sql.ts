@@ -12,6 +12,29 @@ const depth = (path: string) => (path === '/' ? 0 : path.split('/').length - 1)
 /** Postal address of the agency, one line per line, for the footer. */
 export const POSTAL_ADDRESS = 'Serious Organised Crime Agency\nPO Box 8000\nLondon\nSE11 5EN'
 
+/** The JSON of a content row's editable columns, as a revision of it holds them. */
+const REVISION_DATA = {
+  page: `json_object('path', path, 'parentId', parent_id, 'title', title, 'summary', summary, 'body', body, 'navOrder', nav_order)`,
+  news: `json_object('slug', slug, 'title', title, 'summary', summary, 'body', body, 'publicationDate', publication_date)`,
+  vacancy: `json_object('slug', slug, 'title', title, 'summary', summary, 'grade', grade, 'location', location, 'salary', salary, 'closingDate', closing_date, 'body', body)`,
+} as const
+
+const CONTENT_TABLE_NAMES = { page: 'pages', news: 'news_articles', vacancy: 'vacancies' } as const
+
+/**
+ * SQL that gives every content row without a revision its first: the original, as seeded or
+ * imported, so History can always go back to it. A published row then names it as live.
+ * Rows staff created already have theirs. Migration 0005 holds the same statements.
+ */
+export const originalRevisionStatements = (): string[] =>
+  (['page', 'news', 'vacancy'] as const).flatMap((kind) => {
+    const table = CONTENT_TABLE_NAMES[kind]
+    return [
+      `INSERT INTO revisions (kind, content_id, data, author_id, note, created_at) SELECT '${kind}', id, ${REVISION_DATA[kind]}, NULL, 'Original', coalesce(published_at, created_at) FROM ${table} WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.kind = '${kind}' AND r.content_id = ${table}.id) ORDER BY id;`,
+      `UPDATE ${table} SET published_revision_id = (SELECT min(r.id) FROM revisions r WHERE r.kind = '${kind}' AND r.content_id = ${table}.id AND r.note = 'Original') WHERE status = 'published' AND published_revision_id IS NULL;`,
+    ]
+  })
+
 /**
  * SQL statements that load the seed content. Every insert is `ON CONFLICT DO NOTHING` on the
  * row's natural key (path, slug or setting key), so running them again neither duplicates
@@ -40,5 +63,6 @@ export const seedStatements = (content: SeedContent, now: Date = new Date()): st
     ),
     `INSERT INTO settings (key, value, updated_at) VALUES ('site_notice', ${literal(content.siteNotice)}, ${ms}) ON CONFLICT (key) DO NOTHING;`,
     `INSERT INTO settings (key, value, updated_at) VALUES ('postal_address', ${literal(POSTAL_ADDRESS)}, ${ms}) ON CONFLICT (key) DO NOTHING;`,
+    ...originalRevisionStatements(),
   ]
 }

@@ -54,7 +54,7 @@ export const CONTENT_TABLES = {
   news: spec({
     kind: 'news',
     table: newsArticles,
-    fields: ['slug', 'title', 'summary', 'body'],
+    fields: ['slug', 'title', 'summary', 'body', 'publicationDate'],
     address: 'slug',
     redirectsWhenMoved: false,
     order: [desc(newsArticles.publishedAt), desc(newsArticles.id)],

@@ -22,6 +22,19 @@ const timestamps = () => ({
   updatedAt: timestampNow('updated_at'),
 })
 
+/** A public change note: when a major change was published, and what it was. */
+export type ChangeNote = { at: number; note: string }
+
+/**
+ * The public change notes of a page or article, oldest first, as JSON: publishing a major
+ * change appends one ("Last updated 5 March 2014: corrected the office address").
+ */
+const changeNotesColumn = () =>
+  text('change_notes', { mode: 'json' })
+    .$type<ChangeNote[]>()
+    .notNull()
+    .default(sql`'[]'`)
+
 /** Site pages, a tree keyed by path ('/', '/about', '/threats/fraud', …). */
 export const pages = sqliteTable(
   'pages',
@@ -38,8 +51,9 @@ export const pages = sqliteTable(
     navOrder: integer('nav_order'),
     status: text('status', { enum: contentStatuses }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-    /** The revision now live, if it was published from the admin area (the seed has none). */
+    /** The revision now live (revision 1 is the seeded or imported original). */
     publishedRevisionId: integer('published_revision_id'),
+    changeNotes: changeNotesColumn(),
     ...timestamps(),
   },
   (t) => [uniqueIndex('pages_path_unique').on(t.path), index('pages_parent_idx').on(t.parentId)],
@@ -54,10 +68,16 @@ export const newsArticles = sqliteTable(
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
     body: text('body').notNull().default(''),
+    /**
+     * The date to show as "Published …" (ISO, UK time), for an article imported from before;
+     * null means the time it is first published.
+     */
+    publicationDate: text('publication_date'),
     status: text('status', { enum: contentStatuses }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-    /** The revision now live, if it was published from the admin area (the seed has none). */
+    /** The revision now live (revision 1 is the seeded or imported original). */
     publishedRevisionId: integer('published_revision_id'),
+    changeNotes: changeNotesColumn(),
     ...timestamps(),
   },
   (t) => [
@@ -82,7 +102,7 @@ export const vacancies = sqliteTable(
     body: text('body').notNull().default(''),
     status: text('status', { enum: contentStatuses }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-    /** The revision now live, if it was published from the admin area (the seed has none). */
+    /** The revision now live (revision 1 is the seeded or imported original). */
     publishedRevisionId: integer('published_revision_id'),
     ...timestamps(),
   },
@@ -117,9 +137,80 @@ export const revisions = sqliteTable(
     /** Staff member who saved it; null for the content seed. */
     authorId: integer('author_id'),
     note: text('note').notNull().default(''),
+    /**
+     * The public change note the editor wrote for this version: a major change. Null for a
+     * minor change, which adds no note when it is published.
+     */
+    changeNote: text('change_note'),
     createdAt: timestampNow('created_at'),
   },
   (t) => [index('revisions_content_idx').on(t.kind, t.contentId, t.id)],
+)
+
+/** What a scheduled change does when its time comes. */
+export const scheduledActions = ['publish', 'unpublish'] as const
+export type ScheduledAction = (typeof scheduledActions)[number]
+
+/** Where a scheduled change is: waiting, applied, cancelled by staff, or refused when due. */
+export const scheduleStatuses = ['pending', 'done', 'cancelled', 'failed'] as const
+export type ScheduleStatus = (typeof scheduleStatuses)[number]
+
+/**
+ * Publishing and unpublishing set for a time. The admin Worker's Cron Trigger applies those
+ * due, every minute, through the same publishing step as a person, as the person who set it.
+ */
+export const scheduledChanges = sqliteTable(
+  'scheduled_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['page', 'news', 'vacancy'] }).notNull(),
+    contentId: integer('content_id').notNull(),
+    action: text('action', { enum: scheduledActions }).notNull(),
+    /** When it is due. */
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** For a publish: the revision that goes live (the newest when it was scheduled). */
+    revisionId: integer('revision_id'),
+    status: text('status', { enum: scheduleStatuses }).notNull().default('pending'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: timestampNow('created_at'),
+    /** When it was applied, cancelled or refused, and by whom (null for the scheduler). */
+    settledAt: integer('settled_at', { mode: 'timestamp_ms' }),
+    settledBy: integer('settled_by'),
+    /** Why a due change was refused, for the dashboard. */
+    detail: text('detail').notNull().default(''),
+  },
+  (t) => [
+    index('scheduled_changes_due_idx').on(t.status, t.at),
+    index('scheduled_changes_content_idx').on(t.kind, t.contentId),
+  ],
+)
+
+/**
+ * Preview links for embargoed releases, shared with press and partners who have no account.
+ * The link carries this row's id and expiry, signed with HMAC; a revoked row stops it.
+ */
+export const shareLinks = sqliteTable(
+  'share_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['page', 'news', 'vacancy'] }).notNull(),
+    contentId: integer('content_id').notNull(),
+    /** Who it is for, as staff wrote it ("BBC News, embargoed to 9am"). */
+    label: text('label').notNull().default(''),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: timestampNow('created_at'),
+    /** At most 7 days after it was made. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    revokedBy: integer('revoked_by'),
+    views: integer('views').notNull().default(0),
+    lastViewedAt: integer('last_viewed_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('share_links_content_idx').on(t.kind, t.contentId)],
 )
 
 /** Old paths of moved pages, answered with a 301 to the new one. */

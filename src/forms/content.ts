@@ -69,12 +69,35 @@ export const pageData = z.object({
   navOrder: optionalWhole('Navigation order'),
 })
 
+/** Whether an ISO date (YYYY-MM-DD) names a day that exists. */
+const isRealDate = (d: string) =>
+  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+  new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)
+
+/** An optional ISO date from a text box: '' is null. */
+const optionalDate = (label: string) =>
+  z.pipe(
+    z._default(z.string(), ''),
+    z.pipe(
+      z.string().check(
+        z.trim(),
+        z.regex(
+          /^(|\d{4}-\d{2}-\d{2})$/,
+          `Enter the ${label} as year, month and day, like 2013-10-07`,
+        ),
+        z.refine((d) => d === '' || isRealDate(d), `${label} must be a real date`),
+      ),
+      z.transform((v) => (v === '' ? null : v)),
+    ),
+  )
+
 /** A news article's editable fields. */
 export const newsData = z.object({
   slug,
   title: line('Title'),
   summary: text('Summary', 300),
   body: text('Body', 50_000),
+  publicationDate: optionalDate('Publication date'),
 })
 
 /** A vacancy's editable fields. */
@@ -85,19 +108,16 @@ export const vacancyData = z.object({
   grade: line('Grade', 100),
   location: line('Location', 100),
   salary: line('Salary', 100),
-  closingDate: z.string({ error: 'Enter a closing date' }).check(
-    z.trim(),
-    z.regex(
-      /^\d{4}-\d{2}-\d{2}$/,
-      'Enter the closing date as year, month and day, like 2027-03-31',
+  closingDate: z
+    .string({ error: 'Enter a closing date' })
+    .check(
+      z.trim(),
+      z.regex(
+        /^\d{4}-\d{2}-\d{2}$/,
+        'Enter the closing date as year, month and day, like 2027-03-31',
+      ),
+      z.refine(isRealDate, 'Closing date must be a real date'),
     ),
-    z.refine(
-      (d) =>
-        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
-        new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-      'Closing date must be a real date',
-    ),
-  ),
   body: text('Body', 50_000),
 })
 
@@ -153,7 +173,19 @@ export const FIELDS: Record<'page' | 'news' | 'vacancy', FieldSpec[]> = {
     common.summary,
     common.body,
   ],
-  news: [common.title, common.slug, common.summary, common.body],
+  news: [
+    common.title,
+    common.slug,
+    {
+      name: 'publicationDate',
+      label: 'Publication date (optional)',
+      hint: 'For an article first published elsewhere, like 2013-10-07. Leave empty for the day it is published.',
+      control: 'input',
+      width: 'govuk-input--width-10',
+    },
+    common.summary,
+    common.body,
+  ],
   vacancy: [
     common.title,
     common.slug,

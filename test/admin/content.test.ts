@@ -185,8 +185,9 @@ describe('revisions', () => {
     expect(history).toContain('Ed Editor')
     expect(history).toContain('Pat Publisher')
     const revisionIds = [...history.matchAll(/restore\/(\d+)"/g)].map((m) => Number(m[1]))
-    expect(revisionIds).toHaveLength(2)
-    const [newest, oldest] = revisionIds as [number, number]
+    // The two saves, then the seeded original (revision 1).
+    expect(revisionIds).toHaveLength(3)
+    const [newest, oldest] = revisionIds as [number, number, number]
 
     const compare = await editor.get(`/admin/pages/${id}/compare?from=${oldest}&to=${newest}`)
     const diff = await compare.text()

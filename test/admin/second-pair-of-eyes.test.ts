@@ -22,7 +22,13 @@ beforeAll(async () => {
   ).run()
 })
 
-const news = (title: string) => ({ slug: 'checked', title, summary: 'In short.', body: 'Body.' })
+const news = (title: string) => ({
+  slug: 'checked',
+  title,
+  summary: 'In short.',
+  body: 'Body.',
+  publicationDate: null,
+})
 
 describe('the second pair of eyes, through HTTP', () => {
   it('refuses a publisher their own change after an editor re-saves it, and says why', async () => {

@@ -54,6 +54,7 @@ const newsData = (slug: string, title = 'A title') => ({
   title,
   summary: 'In short.',
   body: 'The body.',
+  publicationDate: null,
 })
 
 const setSecondPublisher = (on: boolean) =>
@@ -224,12 +225,15 @@ describe('publish', () => {
       await setSecondPublisher(false)
     })
 
-    it('lets a publisher publish a seeded item that has no revisions', async () => {
+    it('lets a publisher publish a seeded item that has only its original revision', async () => {
       await setSecondPublisher(true)
       const id = (await row<{ id: number }>('SELECT min(id) AS id FROM news_articles'))!.id
       expect(
-        await row("SELECT count(*) AS n FROM revisions WHERE kind = 'news' AND content_id = ?", id),
-      ).toEqual({ n: 0 })
+        await row(
+          "SELECT count(*) AS n, max(author_id) AS author, max(note) AS note FROM revisions WHERE kind = 'news' AND content_id = ?",
+          id,
+        ),
+      ).toEqual({ n: 1, author: null, note: 'Original' })
       expect(await publish(db, publisher, 'news', id)).toMatchObject({ ok: true })
       await setSecondPublisher(false)
     })
