@@ -1,65 +1,9 @@
-import { execFileSync } from 'node:child_process'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hotp, timeStep } from '../../src/auth/totp.ts'
-import { BASE_URL, axeViolations, launchChromium, nuErrors } from './browser.ts'
+import { BASE_URL, launchChromium } from './browser.ts'
+import { addStaff, check, firstSignIn, run } from './staff.ts'
 
-const PASSWORD = 'browser checks passphrase'
-const run = Date.now().toString(36)
 let browser: Browser
-
-/** Adds an account to the local D1 the way staff do: npm run staff, password on stdin. */
-const addStaff = (role: string) => {
-  const email = `browser-${role}-${run}@example.com`
-  execFileSync(
-    'npm',
-    [
-      'run',
-      '-s',
-      'staff',
-      '--',
-      'add',
-      '--email',
-      email,
-      '--name',
-      `Browser ${role}`,
-      '--role',
-      role,
-    ],
-    {
-      input: PASSWORD,
-      stdio: ['pipe', 'ignore', 'inherit'],
-    },
-  )
-  return email
-}
-
-/** Signs in for the first time: password, then set up TOTP from the key on the page. */
-const firstSignIn = async (email: string) => {
-  const page = await (await browser.newContext()).newPage()
-  await page.goto(`${BASE_URL}/admin`)
-  expect(new URL(page.url()).pathname).toBe('/admin/sign-in')
-  await page.getByLabel('Email address').fill(email)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await page.waitForURL(/\/admin\/enrol$/)
-  const key = (await page.locator('.soca-codes code').textContent())!.replaceAll(' ', '')
-  await page
-    .getByLabel('Enter the 6-digit code the app shows')
-    .fill(await hotp(key, timeStep(new Date())))
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await page.waitForLoadState()
-  expect(await page.locator('h1').textContent()).toBe('Save your recovery codes')
-  expect(await page.locator('.soca-codes li').count()).toBe(10)
-  return page
-}
-
-/** axe and the Nu HTML Checker on the page as it is now. */
-const check = async (page: Page) => ({
-  page: new URL(page.url()).pathname,
-  axe: await axeViolations(page),
-  nu: await nuErrors({ [page.url()]: await page.content() }),
-})
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -68,7 +12,7 @@ afterAll(() => browser?.close())
 
 describe('a publisher', () => {
   it('signs in with TOTP, edits a page, previews it, publishes it, and sees the public page change', async () => {
-    const page = await firstSignIn(addStaff('publisher'))
+    const page = await firstSignIn(browser, addStaff('publisher'))
     await page.getByRole('link', { name: 'Continue to the staff area' }).click()
     await page.getByRole('link', { name: 'Pages', exact: true }).first().click()
     await page.getByRole('link', { name: 'UK Human Trafficking Centre' }).click()
@@ -112,7 +56,7 @@ describe('every staff page', () => {
     await signInPage.goto(`${BASE_URL}/admin/sign-in`)
     const results = [await check(signInPage)]
 
-    const page = await firstSignIn(addStaff('admin'))
+    const page = await firstSignIn(browser, addStaff('admin'))
     results.push(await check(page))
     const paths = [
       '/admin',
