@@ -6,6 +6,7 @@ import { onSitePath } from '../lib/site-path.ts'
 import { ServiceNavigation } from './components/service-navigation.tsx'
 import { SiteHeader } from './components/site-header.tsx'
 import { Breadcrumbs } from './components/breadcrumbs.tsx'
+import { PreviewBanner, type PreviewNotice } from './components/preview-banner.tsx'
 
 /** What every page shares: navigation, settings and the site's origin. */
 export type Chrome = {
@@ -17,6 +18,8 @@ export type Chrome = {
   address: string[]
   /** Absolute origin, e.g. https://www.soca.gov.uk, for canonical and Open Graph URLs. */
   siteUrl: string
+  /** Set when the page is a preview of unpublished content: a banner says so, noindex. */
+  preview?: PreviewNotice
 }
 
 /** Props of the page template. */
@@ -63,7 +66,7 @@ export const Layout = (props: LayoutProps) => {
           <title>{fullTitle}</title>
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="description" content={props.description} />
-          {props.noindex && <meta name="robots" content="noindex" />}
+          {(props.noindex || chrome.preview) && <meta name="robots" content="noindex" />}
           <meta name="theme-color" content="#0b0c0c" />
           <link rel="canonical" href={canonical} />
           <link rel="stylesheet" href={props.forms ? formsStylesheetHref : stylesheetHref} />
@@ -85,6 +88,7 @@ export const Layout = (props: LayoutProps) => {
             <ServiceNavigation label="Menu" links={chrome.nav} path={path} />
           )}
           <div class="govuk-width-container">
+            {chrome.preview && <PreviewBanner {...chrome.preview} />}
             {chrome.notice && (
               <div
                 class="govuk-notification-banner"

@@ -32,12 +32,11 @@ import { EditPage } from '../../views/admin/content-edit-page.tsx'
 import { ContentListPage } from '../../views/admin/content-list-page.tsx'
 import { HistoryPage } from '../../views/admin/history-page.tsx'
 import { actorOf, adminContext, changed, refusalException } from './context.ts'
+import { renderPreview } from './preview.tsx'
 
 /** What the routes of one kind add to its registry entry (publishing/kinds.ts). */
 export type ContentRouteSpec<K extends EditableKind> = {
   kind: K
-  /** Renders the item as its public page will look, from draft data. */
-  preview: (c: Context<StaffEnv>, id: number, data: ContentData[K]) => Promise<Response>
   /** Extra routes for this kind only, e.g. closing a vacancy. */
   extra?: (app: Hono<StaffEnv>) => void
   /** Extra publisher buttons on the edit page for those routes: path under the item, label. */
@@ -149,7 +148,9 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
 
   app.get('/:id{[0-9]+}/preview', async (c) => {
     const loaded = await load(c)
-    return spec.preview(c, loaded.item.id, loaded.draft)
+    return renderPreview(c, kind, loaded.item.id, loaded.draft, {
+      back: { href: `${labels.base}/${loaded.item.id}`, text: 'Back to the editor' },
+    })
   })
 
   app.post('/:id{[0-9]+}/publish', requirePermission('content:publish'), async (c) => {
