@@ -280,8 +280,8 @@ The Serious Organised Crime and Police Act 2005 gives SOCA three functions:
 
 ## Our strategic imperatives
 
-The SOCA Board has agreed five broad priorities, called "strategic imperatives", which apply to
-every part of SOCA's business.
+The SOCA Board has agreed five broad priorities, called “strategic imperatives”, which apply to
+every part of SOCA’s business:
 
 ### 1. Build knowledge and understanding
 
@@ -293,8 +293,8 @@ and thereby to maximise impact.
 
 ### 2. Tackle criminal finances and profits, including through asset recovery
 
-We know that this has a strong effect on criminal behaviour and we believe that it's right to
-deny organised criminals their profits. Progress here isn't measured only by the criminal money
+We know that this has a strong effect on criminal behaviour and we believe that it’s right to
+deny organised criminals their profits. Progress here isn’t measured only by the criminal money
 and assets we seize and recover at home and abroad. Its success also lies in constraining
 criminal activity, undermining criminal confidence, and the reduction in harm caused as a
 result.
@@ -302,19 +302,33 @@ result.
 ### 3. Increase the risk to serious organised criminals
 
 We will continue to use the criminal justice system with determination and high standards, and
-with the close involvement of prosecutors from the start of each case. We will also use civil
-and other powers where they offer a better way to disrupt criminals and their businesses.
+with the close involvement of prosecutors. We will also identify and employ other ways to
+disrupt criminals at home and overseas, for example through immigration powers.
 
-### 4. Collaborate with partners
+We also aim to ensure that serious organised criminals cannot manage their criminal businesses
+while in prison and that they find it difficult to pick up their activities when released.
 
-We will join up domestic and international efforts to reduce harm, working with police forces,
-other government bodies, the private sector and overseas partners to make the UK a hostile
-environment for serious organised criminals.
+### 4. Collaborate with and support partners, both in the UK and abroad
 
-### 5. Provide high-quality support to operational partners
+To achieve impact, we need to maximise our resources. This means maintaining strong and trusting
+relationships with others, so that we can all be more effective. It includes working with those
+who have not hitherto been actively involved in the fight against organised crime.
 
-We will provide agreed levels of specialist support, intelligence and capabilities to the police
-and other partners, and draw on their support in return.
+SOCA works with partners on criminal justice casework and also to apply our other capabilities
+to criminal individuals and groups.
+
+We don’t compete with others in law enforcement but will provide such operational and other
+support as we can within the resources available, as envisaged in the Serious Organised Crime
+and Police Act 2005.
+
+### 5. Build on our capacity to make a difference
+
+SOCA will continue to develop the skills and techniques to deal effectively with organised
+crime. We are investing in and using technology to support flexible and modern working
+practices.
+
+We need to keep pace with, and anticipate, changes in the technology and tactics that criminals
+use to try to evade detection.
 
 ## Our values
 
