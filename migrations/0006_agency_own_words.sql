@@ -1,6 +1,7 @@
--- The five strategic imperatives in the agency's own words (issue 12). Only a page still holding
--- the old seeded text, with no draft newer than its live version, is corrected: by a new
--- revision, which is then made live. Staff changes are never overwritten.
+-- Seeded pages corrected (issue 12): the five strategic imperatives in the agency's own words,
+-- and /threats listing its six threats once. Only a page still holding the old seeded text,
+-- with no draft newer than its live version, is corrected: by a new revision, which is then
+-- made live. Staff changes are never overwritten.
 INSERT INTO revisions (kind, content_id, data, author_id, note) SELECT 'page', id, json_object('path', path, 'parentId', parent_id, 'title', title, 'summary', summary, 'body', '## Our statutory functions
 
 The Serious Organised Crime and Police Act 2005 gives SOCA three functions:
@@ -67,7 +68,7 @@ use to try to evade detection.
 In everything we do we aim to act with integrity, to be professional and fair, to respect the
 rights of everyone we deal with, and to be accountable for the use of our
 [powers](/about/powers) and of public money.
-', 'navOrder', nav_order), NULL, 'The strategic imperatives in the agency''s own words' FROM pages WHERE path = '/about/objectives-and-values' AND body = '## Our statutory functions
+', 'navOrder', nav_order), NULL, 'The agency''s own words' FROM pages WHERE path = '/about/objectives-and-values' AND body = '## Our statutory functions
 
 The Serious Organised Crime and Police Act 2005 gives SOCA three functions:
 
@@ -187,7 +188,7 @@ use to try to evade detection.
 In everything we do we aim to act with integrity, to be professional and fair, to respect the
 rights of everyone we deal with, and to be accountable for the use of our
 [powers](/about/powers) and of public money.
-', updated_at = cast(unixepoch('subsec') * 1000 as integer), published_revision_id = (SELECT max(r.id) FROM revisions r WHERE r.kind = 'page' AND r.content_id = pages.id AND r.note = 'The strategic imperatives in the agency''s own words') WHERE path = '/about/objectives-and-values' AND body = '## Our statutory functions
+', updated_at = cast(unixepoch('subsec') * 1000 as integer), published_revision_id = (SELECT max(r.id) FROM revisions r WHERE r.kind = 'page' AND r.content_id = pages.id AND r.note = 'The agency''s own words') WHERE path = '/about/objectives-and-values' AND body = '## Our statutory functions
 
 The Serious Organised Crime and Police Act 2005 gives SOCA three functions:
 
@@ -239,7 +240,123 @@ and other partners, and draw on their support in return.
 In everything we do we aim to act with integrity, to be professional and fair, to respect the
 rights of everyone we deal with, and to be accountable for the use of our
 [powers](/about/powers) and of public money.
-' AND status = 'published' AND (SELECT max(r.id) FROM revisions r WHERE r.kind = 'page' AND r.content_id = pages.id AND r.note = 'The strategic imperatives in the agency''s own words') = (SELECT max(r.id) FROM revisions r WHERE r.kind = 'page' AND r.content_id = pages.id);
+' AND status = 'published' AND (SELECT max(r.id) FROM revisions r WHERE r.kind = 'page' AND r.content_id = pages.id AND r.note = 'The agency''s own words') = (SELECT max(r.id) FROM revisions r WHERE r.kind = 'page' AND r.content_id = pages.id);
+--> statement-breakpoint
+INSERT INTO revisions (kind, content_id, data, author_id, note) SELECT 'page', id, json_object('path', path, 'parentId', parent_id, 'title', title, 'summary', summary, 'body', '## The harm serious organised crime causes
+
+Serious organised criminals are in business to make money, and they move between kinds of crime
+wherever the profits are greatest and the risks lowest. The Home Office has estimated that
+serious organised crime costs the UK more than £20 billion a year, but the real cost also lies
+in addiction, violence, exploitation and fear in communities across the country.
+
+SOCA tackles serious organised crime that harms the UK and our citizens. Each of the threats
+our work covers has its own page, listed under "In this section" below.
+
+## How the threats connect
+
+These threats rarely exist in isolation. The same criminal networks may import drugs, smuggle
+people, commit fraud and launder the proceeds, and they rely on the same services: false
+documents, corrupt insiders, transport and ways to move money. That is why SOCA looks at
+criminal networks as a whole and at the weak points they share, rather than at each crime on
+its own.
+
+## What you can do
+
+Each threat page explains how to protect yourself and how to report what you know. Our
+[Protecting yourself](/protecting-yourself) pages give practical advice. If a crime is happening
+now, call 999. To pass on information anonymously, call Crimestoppers on 0800 555 111.
+', 'navOrder', nav_order), NULL, 'The agency''s own words' FROM pages WHERE path = '/threats' AND body = '## The harm serious organised crime causes
+
+Serious organised criminals are in business to make money, and they move between kinds of crime
+wherever the profits are greatest and the risks lowest. The Home Office has estimated that
+serious organised crime costs the UK more than £20 billion a year, but the real cost also lies
+in addiction, violence, exploitation and fear in communities across the country.
+
+SOCA tackles serious organised crime that harms the UK and our citizens. Our work covers the
+following threats.
+
+- [Class A drugs](/threats/class-a-drugs): the trafficking of cocaine, heroin and other Class A
+  drugs into and within the UK.
+- [People smuggling and human trafficking](/threats/people-smuggling-and-human-trafficking):
+  organised immigration crime and the exploitation of trafficked people.
+- [Gun crime](/threats/gun-crime): the supply of illegal firearms to criminals.
+- [Fraud](/threats/fraud): mass-marketing scams, identity fraud and fraud against businesses.
+- [Computer crime](/threats/computer-crime): crime committed online and against computer
+  systems.
+- [Money laundering](/threats/money-laundering): hiding and moving the proceeds of crime.
+
+## How the threats connect
+
+These threats rarely exist in isolation. The same criminal networks may import drugs, smuggle
+people, commit fraud and launder the proceeds, and they rely on the same services: false
+documents, corrupt insiders, transport and ways to move money. That is why SOCA looks at
+criminal networks as a whole and at the weak points they share, rather than at each crime on
+its own.
+
+## What you can do
+
+Each threat page explains how to protect yourself and how to report what you know. Our
+[Protecting yourself](/protecting-yourself) pages give practical advice. If a crime is happening
+now, call 999. To pass on information anonymously, call Crimestoppers on 0800 555 111.
+' AND NOT EXISTS (SELECT 1 FROM revisions r WHERE r.kind = 'page' AND r.content_id = pages.id AND r.id > coalesce(pages.published_revision_id, 0));
+--> statement-breakpoint
+UPDATE pages SET body = '## The harm serious organised crime causes
+
+Serious organised criminals are in business to make money, and they move between kinds of crime
+wherever the profits are greatest and the risks lowest. The Home Office has estimated that
+serious organised crime costs the UK more than £20 billion a year, but the real cost also lies
+in addiction, violence, exploitation and fear in communities across the country.
+
+SOCA tackles serious organised crime that harms the UK and our citizens. Each of the threats
+our work covers has its own page, listed under "In this section" below.
+
+## How the threats connect
+
+These threats rarely exist in isolation. The same criminal networks may import drugs, smuggle
+people, commit fraud and launder the proceeds, and they rely on the same services: false
+documents, corrupt insiders, transport and ways to move money. That is why SOCA looks at
+criminal networks as a whole and at the weak points they share, rather than at each crime on
+its own.
+
+## What you can do
+
+Each threat page explains how to protect yourself and how to report what you know. Our
+[Protecting yourself](/protecting-yourself) pages give practical advice. If a crime is happening
+now, call 999. To pass on information anonymously, call Crimestoppers on 0800 555 111.
+', updated_at = cast(unixepoch('subsec') * 1000 as integer), published_revision_id = (SELECT max(r.id) FROM revisions r WHERE r.kind = 'page' AND r.content_id = pages.id AND r.note = 'The agency''s own words') WHERE path = '/threats' AND body = '## The harm serious organised crime causes
+
+Serious organised criminals are in business to make money, and they move between kinds of crime
+wherever the profits are greatest and the risks lowest. The Home Office has estimated that
+serious organised crime costs the UK more than £20 billion a year, but the real cost also lies
+in addiction, violence, exploitation and fear in communities across the country.
+
+SOCA tackles serious organised crime that harms the UK and our citizens. Our work covers the
+following threats.
+
+- [Class A drugs](/threats/class-a-drugs): the trafficking of cocaine, heroin and other Class A
+  drugs into and within the UK.
+- [People smuggling and human trafficking](/threats/people-smuggling-and-human-trafficking):
+  organised immigration crime and the exploitation of trafficked people.
+- [Gun crime](/threats/gun-crime): the supply of illegal firearms to criminals.
+- [Fraud](/threats/fraud): mass-marketing scams, identity fraud and fraud against businesses.
+- [Computer crime](/threats/computer-crime): crime committed online and against computer
+  systems.
+- [Money laundering](/threats/money-laundering): hiding and moving the proceeds of crime.
+
+## How the threats connect
+
+These threats rarely exist in isolation. The same criminal networks may import drugs, smuggle
+people, commit fraud and launder the proceeds, and they rely on the same services: false
+documents, corrupt insiders, transport and ways to move money. That is why SOCA looks at
+criminal networks as a whole and at the weak points they share, rather than at each crime on
+its own.
+
+## What you can do
+
+Each threat page explains how to protect yourself and how to report what you know. Our
+[Protecting yourself](/protecting-yourself) pages give practical advice. If a crime is happening
+now, call 999. To pass on information anonymously, call Crimestoppers on 0800 555 111.
+' AND status = 'published' AND (SELECT max(r.id) FROM revisions r WHERE r.kind = 'page' AND r.content_id = pages.id AND r.note = 'The agency''s own words') = (SELECT max(r.id) FROM revisions r WHERE r.kind = 'page' AND r.content_id = pages.id);
 --> statement-breakpoint
 -- Cached pages are refreshed.
 UPDATE settings SET value = CAST(cast(unixepoch('subsec') * 1000 as integer) AS TEXT) WHERE key = 'content_version';

@@ -412,18 +412,8 @@ wherever the profits are greatest and the risks lowest. The Home Office has esti
 serious organised crime costs the UK more than £20 billion a year, but the real cost also lies
 in addiction, violence, exploitation and fear in communities across the country.
 
-SOCA tackles serious organised crime that harms the UK and our citizens. Our work covers the
-following threats.
-
-- [Class A drugs](/threats/class-a-drugs): the trafficking of cocaine, heroin and other Class A
-  drugs into and within the UK.
-- [People smuggling and human trafficking](/threats/people-smuggling-and-human-trafficking):
-  organised immigration crime and the exploitation of trafficked people.
-- [Gun crime](/threats/gun-crime): the supply of illegal firearms to criminals.
-- [Fraud](/threats/fraud): mass-marketing scams, identity fraud and fraud against businesses.
-- [Computer crime](/threats/computer-crime): crime committed online and against computer
-  systems.
-- [Money laundering](/threats/money-laundering): hiding and moving the proceeds of crime.
+SOCA tackles serious organised crime that harms the UK and our citizens. Each of the threats
+our work covers has its own page, listed under "In this section" below.
 
 ## How the threats connect
 
@@ -926,6 +916,52 @@ relatives and neighbours who may be targeted by scams.
   [Crimestoppers website](https://crimestoppers-uk.org).
 `,
       navOrder: 5,
+    },
+    {
+      path: '/protecting-yourself/cover-your-tracks',
+      parentPath: '/protecting-yourself',
+      title: 'Leave this site quickly and cover your tracks',
+      summary:
+        'How to use the Exit this page button, and how to stop others finding out which ' +
+        'websites you have visited.',
+      body: `## Leaving this site quickly
+
+Some of our pages, such as those on human trafficking and fraud, have an **Exit this page**
+button. Select it, or press the Shift key 3 times, and this site is replaced by the BBC weather
+page. It does not remove this site from your browsing history.
+
+If someone may be watching what you do online, it is safer to use a computer or phone they do
+not use, such as one at a public library, a friend's house or your workplace.
+
+## Covering your tracks
+
+Your web browser keeps a record of the websites you visit. Someone else using the same device
+may be able to see it. To hide that you have visited this site you can:
+
+- use a private or incognito window, which does not keep the pages you visit once you close it
+- delete this site from your browsing history: open your browser's history, find our pages and
+  remove them, rather than deleting all of your history, which may itself raise suspicion
+- clear your cookies and cached files in your browser's settings
+
+Each browser does this differently. Its help pages explain how, for example by searching
+for "clear browsing history" and the name of your browser.
+
+## Other things that may show what you have done
+
+- Emails, text messages and call records you have sent or received. Delete those you do not
+  want others to see, and empty your deleted items folder.
+- Your phone's list of recent calls, if you have called a helpline.
+- A device that is shared or monitored, or that has software installed to watch what you do.
+
+## Getting help
+
+If you are in immediate danger, call 999. If you cannot speak, call 999 from a mobile and press
+55 when asked, so the police know it is a real emergency.
+
+To report suspected human trafficking when it is not an emergency, call the police on 101. To
+pass on information about a crime anonymously, call Crimestoppers on 0800 555 111.
+`,
+      navOrder: 1,
     },
     {
       path: '/news',

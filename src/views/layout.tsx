@@ -1,11 +1,22 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
-import { formsStylesheetHref, stylesheetHref } from '../generated/assets.ts'
+import {
+  detailsStylesheetHref,
+  exitScriptHref,
+  fileUploadStylesheetHref,
+  formsStylesheetHref,
+  paginationStylesheetHref,
+  panelStylesheetHref,
+  scriptHref,
+  stylesheetHref,
+  summaryListStylesheetHref,
+} from '../generated/assets.ts'
 import type { Link } from '../lib/site-tree.ts'
 import { onSitePath } from '../lib/site-path.ts'
 import { ServiceNavigation } from './components/service-navigation.tsx'
 import { SiteHeader } from './components/site-header.tsx'
 import { Breadcrumbs } from './components/breadcrumbs.tsx'
+import { ExitThisPage, hasQuickExit } from './components/exit-this-page.tsx'
 import { PreviewBanner, type PreviewNotice } from './components/preview-banner.tsx'
 
 /** What every page shares: navigation, settings and the site's origin. */
@@ -39,6 +50,8 @@ export type LayoutProps = {
   noindex?: boolean
   /** Load the stylesheet with the form components (pages with forms). */
   forms?: boolean
+  /** GOV.UK components the page uses that only a few pages do: each has its own stylesheet. */
+  components?: (keyof typeof componentStylesheets)[]
   /** External scripts for this page, loaded async; the site needs none to work. */
   scripts?: string[]
   children: Child
@@ -51,12 +64,22 @@ const footerLinks: Link[] = [
   { href: '/contact', text: 'Contact us' },
 ]
 
+/** The stylesheets of the components only a few pages use (scripts/build-css.ts). */
+const componentStylesheets = {
+  details: detailsStylesheetHref,
+  'file-upload': fileUploadStylesheetHref,
+  pagination: paginationStylesheetHref,
+  panel: panelStylesheetHref,
+  'summary-list': summaryListStylesheetHref,
+}
+
 /** The page template: skip link, header and navigation, notice, breadcrumbs, main, footer. */
 export const Layout = (props: LayoutProps) => {
   const { chrome, path } = props
   // A request's path may read as another host (`//evil.example`): resolve it as one of ours.
   const canonical = new URL(onSitePath(path), chrome.siteUrl).href
   const fullTitle = `${props.title} – SOCA`
+  const quickExit = hasQuickExit(path)
   return (
     <>
       {raw('<!DOCTYPE html>')}
@@ -70,6 +93,9 @@ export const Layout = (props: LayoutProps) => {
           <meta name="theme-color" content="#0b0c0c" />
           <link rel="canonical" href={canonical} />
           <link rel="stylesheet" href={props.forms ? formsStylesheetHref : stylesheetHref} />
+          {props.components?.map((name) => (
+            <link rel="stylesheet" href={componentStylesheets[name]} />
+          ))}
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <link rel="alternate" type="application/atom+xml" href="/news.atom" title="SOCA news" />
           <meta property="og:site_name" content="Serious Organised Crime Agency" />
@@ -78,6 +104,7 @@ export const Layout = (props: LayoutProps) => {
           <meta property="og:description" content={props.description} />
           <meta property="og:url" content={canonical} />
           <meta property="og:locale" content="en_GB" />
+          <script type="module" src={quickExit ? exitScriptHref : scriptHref} />
           {props.scripts?.map((src) => (
             <script src={src} async defer />
           ))}
@@ -88,10 +115,11 @@ export const Layout = (props: LayoutProps) => {
             <ServiceNavigation label="Menu" links={chrome.nav} path={path} />
           )}
           <div class="govuk-width-container">
+            {quickExit && <ExitThisPage />}
             {chrome.preview && <PreviewBanner {...chrome.preview} />}
             {chrome.notice && (
               <div
-                class="govuk-notification-banner"
+                class="govuk-notification-banner soca-notice"
                 role="region"
                 aria-labelledby="site-notice-title"
               >

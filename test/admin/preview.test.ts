@@ -35,7 +35,7 @@ describe('a preview', () => {
       const html = await res.text()
       expect(html).toContain('<meta name="robots" content="noindex"/>')
       const banner = html.match(
-        /<div class="govuk-notification-banner" role="region" aria-labelledby="preview-title">[\s\S]*?<\/div>\s*<\/div>/,
+        /<div class="govuk-notification-banner soca-notice" role="region" aria-labelledby="preview-title">[\s\S]*?<\/div>\s*<\/div>/,
       )?.[0]
       expect(banner).toContain('Preview: this version is not published')
       expect(banner).toContain(`href="/admin/${base}/${id}"`)

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import source from '../../seed/source/soca-website.txt?raw'
 import { content } from '../../seed/content.ts'
-import { getPage, sql } from '../helpers.ts'
+import { contentChanged, countOf, getPage, sql } from '../helpers.ts'
 
 const PATH = '/about/objectives-and-values'
 
@@ -40,11 +40,13 @@ const migration = () => {
 
 const run = () => env.DB.batch(migration().map((q) => env.DB.prepare(q)))
 
-/** The page body migration 0006 corrects: the text the seed used to have. */
-const oldBody = () => {
-  const insert = migration()[0]!
-  const body = insert.match(/AND body = '((?:[^']|'')*)' AND NOT EXISTS/)?.[1]
-  if (body === undefined) throw new Error('no old body in migration 0006')
+/** The page body migration 0006 corrects: the text the seed used to have at `path`. */
+const oldBody = (path = PATH) => {
+  const insert = migration().find(
+    (q) => q.includes('INSERT INTO revisions') && q.includes(`path = '${path}'`),
+  )
+  const body = insert?.match(/AND body = '((?:[^']|'')*)' AND NOT EXISTS/)?.[1]
+  if (body === undefined) throw new Error(`no old body for ${path} in migration 0006`)
   return body.replaceAll("''", "'")
 }
 
@@ -71,6 +73,34 @@ describe('the five strategic imperatives', () => {
   })
 })
 
+describe('/threats', () => {
+  it('lists each of its six threats once', async () => {
+    const { html } = await getPage('/threats')
+    const threats = content.pages.filter((p) => p.parentPath === '/threats')
+    expect(threats).toHaveLength(6)
+    for (const threat of threats) {
+      expect({
+        threat: threat.path,
+        links: countOf(html, new RegExp(`href="${threat.path}"`)),
+      }).toEqual({
+        threat: threat.path,
+        links: 1,
+      })
+    }
+  })
+
+  it('is corrected by migration 0006 when it still holds the old seeded list', async () => {
+    const id = (await env.DB.prepare("SELECT id FROM pages WHERE path = '/threats'").first<{
+      id: number
+    }>())!.id
+    await sql('UPDATE pages SET body = ? WHERE id = ?', oldBody('/threats'), id)
+    expect(countOf((await getPage('/threats')).html, /href="\/threats\/fraud"/)).toBe(2)
+    await run()
+    await contentChanged()
+    expect(countOf((await getPage('/threats')).html, /href="\/threats\/fraud"/)).toBe(1)
+  })
+})
+
 describe('migration 0006', () => {
   it('corrects a database still holding the old seeded text, as a new live revision', async () => {
     const { id } = (await pageRow())!
@@ -86,7 +116,7 @@ describe('migration 0006', () => {
     expect(revision).toEqual({
       id: row.live,
       author_id: null,
-      note: "The strategic imperatives in the agency's own words",
+      note: "The agency's own words",
       body: newBody,
     })
     const text = visibleText((await getPage(PATH)).html)

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { migrate, seed } from '../../scripts/lib/local-db.ts'
+import { content } from '../../seed/content.ts'
 
 const persistTo = mkdtempSync(join(tmpdir(), 'soca-d1-'))
 const migrations = readdirSync(new URL('../../migrations', import.meta.url))
@@ -19,7 +20,8 @@ describe('npm start, on a fresh local database', () => {
       `Migrations: applied ${migrations.length} (${migrations.join(', ')})`,
     )
     expect(await seed({ persistTo })).toBe(
-      'Seed: added 24 pages, 5 news articles, 3 vacancies, 2 settings',
+      `Seed: added ${content.pages.length} pages, ${content.news.length} news articles, ` +
+        `${content.vacancies.length} vacancies, 2 settings`,
     )
   })
 

@@ -10,7 +10,7 @@ export type PreviewNotice = {
 
 /** The banner across a preview of unpublished content (staff preview and shared links). */
 export const PreviewBanner = ({ detail, back }: PreviewNotice) => (
-  <div class="govuk-notification-banner" role="region" aria-labelledby="preview-title">
+  <div class="govuk-notification-banner soca-notice" role="region" aria-labelledby="preview-title">
     <div class="govuk-notification-banner__header">
       <h2 class="govuk-notification-banner__title" id="preview-title">
         Preview

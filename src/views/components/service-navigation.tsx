@@ -17,13 +17,26 @@ export type ServiceNavigationProps = {
   end?: Child
 }
 
-/** GOV.UK service navigation, with the current section marked for every user. */
+/**
+ * GOV.UK service navigation, with the current section marked for every user. On small screens
+ * the site's script collapses it behind a button named `label`.
+ */
 export const ServiceNavigation = ({ label, links, path, end }: ServiceNavigationProps) => (
-  <div class="govuk-service-navigation">
+  <div class="govuk-service-navigation" data-module="govuk-service-navigation">
     <div class="govuk-width-container">
       <div class="govuk-service-navigation__container">
         <nav aria-label={label} class="govuk-service-navigation__wrapper">
-          <ul class="govuk-service-navigation__list">
+          {/* Shown by GOV.UK Frontend's script on small screens; without it the list stays open. */}
+          <button
+            type="button"
+            class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+            aria-controls="navigation"
+            hidden
+            aria-hidden="true"
+          >
+            {label}
+          </button>
+          <ul class="govuk-service-navigation__list" id="navigation">
             {links.map((link) => {
               const current = currentness(link.href, path)
               return (

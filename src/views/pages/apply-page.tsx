@@ -33,6 +33,7 @@ export const ApplyPage = (props: ApplyPageProps) => {
   return (
     <Layout
       forms
+      components={['file-upload']}
       chrome={props.chrome}
       title={errors.length > 0 || props.unavailable ? `Error: ${title}` : title}
       description={`${title} at the Serious Organised Crime Agency.`}

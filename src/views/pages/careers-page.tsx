@@ -21,6 +21,7 @@ export const CareersPage = ({ chrome, page, breadcrumbs, vacancies }: CareersPag
     description={page.summary}
     path={page.path}
     breadcrumbs={breadcrumbs}
+    components={vacancies.length > 0 ? ['summary-list'] : []}
   >
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">

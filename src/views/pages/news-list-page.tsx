@@ -1,9 +1,9 @@
 import type { NewsListItem } from '../../db/news.ts'
-import { formatDate } from '../../lib/dates.ts'
 import type { Link } from '../../lib/site-tree.ts'
 import { Markdown } from '../components/markdown.tsx'
 import { PageHeading } from '../components/page-heading.tsx'
 import { Pagination } from '../components/pagination.tsx'
+import { DateTime } from '../components/published-dates.tsx'
 import { type Chrome, Layout } from '../layout.tsx'
 
 /** Props of a page of the news list. */
@@ -27,6 +27,7 @@ export const NewsListPage = (props: NewsListPageProps) => {
       description={page.summary}
       path={pageNumber > 1 ? `${page.path}?page=${pageNumber}` : page.path}
       breadcrumbs={props.breadcrumbs}
+      components={pageCount > 1 ? ['pagination'] : []}
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
@@ -45,9 +46,7 @@ export const NewsListPage = (props: NewsListPageProps) => {
                   </h2>
                   {item.publishedAt && (
                     <p class="soca-meta">
-                      <time datetime={item.publishedAt.toISOString()}>
-                        {formatDate(item.publishedAt)}
-                      </time>
+                      Published <DateTime date={item.publishedAt} />
                     </p>
                   )}
                   <p class="govuk-body">{item.summary}</p>

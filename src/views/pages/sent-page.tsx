@@ -30,7 +30,15 @@ const copy = {
 export const SentPage = ({ chrome, kind, reference, path }: SentPageProps) => {
   const text = copy[kind]
   return (
-    <Layout forms chrome={chrome} title={text.title} description={text.title} path={path} noindex>
+    <Layout
+      forms
+      components={['panel']}
+      chrome={chrome}
+      title={text.title}
+      description={text.title}
+      path={path}
+      noindex
+    >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <div class="govuk-panel govuk-panel--confirmation">

@@ -16,6 +16,7 @@ export const VacancyPage = ({ chrome, vacancy, breadcrumbs }: VacancyPageProps) 
     description={vacancy.summary}
     path={`/careers/vacancies/${vacancy.slug}`}
     breadcrumbs={breadcrumbs}
+    components={['summary-list']}
   >
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
