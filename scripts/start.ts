@@ -1,8 +1,10 @@
 // `npm start`: compiles the stylesheets, brings local D1 up to date (migrations, then the seed),
-// and serves both Workers with `wrangler dev` on http://localhost:8787. Each setup step prints
-// one line; a step that fails prints wrangler's whole output and stops.
+// gives .dev.vars a STAFF_COOKIE_KEY if it has none, and serves both Workers with `wrangler dev`
+// on http://localhost:8787. Each setup step prints one line; a step that fails prints wrangler's
+// whole output and stops.
 import { execFileSync, spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
+import { ensureStaffCookieKey } from './lib/dev-vars.ts'
 import { migrate, seed } from './lib/local-db.ts'
 
 const root = new URL('..', import.meta.url).pathname
@@ -11,6 +13,8 @@ execFileSync(process.execPath, ['scripts/build-css.ts'], { cwd: root, stdio: 'in
 try {
   console.log(await migrate())
   console.log(await seed())
+  // Both Workers read it: without the key, share links are off (README, "Share links").
+  console.log(ensureStaffCookieKey(`${root}.dev.vars`))
 } catch (err) {
   console.error(err instanceof Error ? err.message : err)
   process.exit(1)
@@ -23,6 +27,8 @@ const dev = spawn(
     ...['-c', 'wrangler.toml', '-c', 'wrangler.admin.toml'],
     ...['--port', '8787', '--ip', '127.0.0.1'],
     '--show-interactive-dev-session=false',
+    // http://localhost:8787/__scheduled?cron=*+*+*+*+* runs a Cron Trigger (wrangler dev runs none).
+    '--test-scheduled',
   ],
   {
     cwd: root,

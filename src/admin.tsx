@@ -3,13 +3,16 @@ import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
+import { createDb } from './db/client.ts'
 import type { AppEnv } from './env.ts'
 import { ADMIN_FORM_MAX_BYTES } from './http/admin-form.ts'
 import { notFound, onError } from './http/errors.tsx'
 import { setBookmarkCookie } from './http/d1-session.ts'
 import { database } from './middleware/db.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
+import { applyDueChanges } from './publishing/schedule.ts'
 import { admin } from './routes/admin/index.tsx'
+import { share, shareHeaders } from './routes/share.tsx'
 
 /**
  * The staff area, a Worker of its own: the public Worker forwards /admin to it through a
@@ -19,7 +22,22 @@ import { admin } from './routes/admin/index.tsx'
 const app = new Hono<AppEnv>()
 
 app.use(requestId())
+// Before the security headers, so its stricter Referrer-Policy is the one sent.
+app.use('/share/*', shareHeaders())
 app.use(securityHeaders())
+// Scheduled publishing, run every minute by the Cron Trigger: the public Worker's scheduled
+// handler posts here over the service binding. It forwards only /admin and /share from the
+// internet, so no one else can reach this; it also needs the header that handler sets, with
+// the run's time (never later than now, so no change can be brought forward). Before the CSRF
+// check and the request's D1 session: no browser, cookie or form is involved.
+app.post('/__scheduled/apply', async (c) => {
+  const time = Number(c.req.header('X-Scheduled-Time'))
+  if (!Number.isSafeInteger(time) || time <= 0) return notFound(c)
+  const db = createDb(c.env.DB)
+  const summary = await applyDueChanges(db, new Date(Math.min(time, Date.now())))
+  console.log(JSON.stringify({ level: 'info', event: 'scheduled-changes', ...summary }))
+  return c.json(summary)
+})
 app.use(csrf())
 // Staff forms are a few fields of text: anything larger is refused before it is read, as the
 // public forms are (sign-in is reachable without signing in).
@@ -33,6 +51,8 @@ app.use(
 )
 app.use(database({ start: 'first-primary', returnBookmark: setBookmarkCookie }))
 app.route('/admin', admin)
+// Share links, for people without an account: outside /admin, so no staff session is involved.
+app.route('/share', share)
 app.notFound(notFound)
 app.onError(onError)
 

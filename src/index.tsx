@@ -29,8 +29,9 @@ const toAdmin = async (c: Context<AppEnv>) => {
   try {
     res = await c.env.ADMIN.fetch(c.req.raw)
   } catch (err) {
-    // The staff Worker cannot be reached: a clear 503, logged without the request's body.
-    logError('admin-unreachable', undefined, err, { method: c.req.method, path: c.req.path })
+    // The staff Worker cannot be reached: a clear 503, logged without the request's body, and
+    // by route, not path: a share link's path is its token, which is never logged.
+    logError('admin-unreachable', undefined, err, { method: c.req.method, path: c.req.routePath })
     return renderError(c, 503)
   }
   const version = res.headers.get(CONTENT_VERSION_HEADER)
@@ -43,6 +44,8 @@ const toAdmin = async (c: Context<AppEnv>) => {
 }
 app.all('/admin', toAdmin)
 app.all('/admin/*', toAdmin)
+// Share links of unpublished content (src/routes/share.tsx) are the admin Worker's too.
+app.all('/share/*', toAdmin)
 
 app.use(requestId())
 app.use(securityHeaders())
@@ -67,8 +70,21 @@ export { app }
 
 export default {
   fetch: app.fetch,
-  /** Cron Trigger: deletes submissions, and their CVs, once their retention period is over. */
+  /**
+   * Cron Triggers: every minute, scheduled publishing; daily, deletes submissions, and their CVs,
+   * once their retention period is over.
+   */
   async scheduled(controller, env, ctx) {
+    // Every minute: the admin Worker applies scheduled publishing (src/admin.tsx). The header
+    // carries the run's time; that Worker refuses the route without it.
+    if (controller.cron === '* * * * *') {
+      return ctx.waitUntil(
+        env.ADMIN.fetch('https://admin.internal/__scheduled/apply', {
+          method: 'POST',
+          headers: { 'X-Scheduled-Time': String(controller.scheduledTime) },
+        }),
+      )
+    }
     ctx.waitUntil(
       deleteExpiredSubmissions(
         createDb(env.DB),

@@ -19,6 +19,8 @@ export type ContentSummary = {
   status: 'draft' | 'published' | 'unpublished'
   publishedRevisionId: number | null
   latestRevisionId: number | null
+  /** When it was first published (a news article's publication date), or null. */
+  publishedAt?: Date | null
   updatedAt: Date
 }
 
@@ -42,6 +44,7 @@ const summaryColumns = (kind: EditableKind) => {
     status: table.status,
     publishedRevisionId: table.publishedRevisionId,
     latestRevisionId: latestRevisionId(kind),
+    publishedAt: table.publishedAt,
     updatedAt: table.updatedAt,
   }
 }
@@ -84,6 +87,8 @@ export type RevisionRow = {
   authorId: number | null
   authorName: string | null
   note: string
+  /** The public change note of a major change; null for a minor one. */
+  changeNote: string | null
   createdAt: Date
 }
 
@@ -95,6 +100,7 @@ const revisionColumns = {
   authorId: revisions.authorId,
   authorName: staff.name,
   note: revisions.note,
+  changeNote: revisions.changeNote,
   createdAt: revisions.createdAt,
 }
 
@@ -172,8 +178,13 @@ export const insertRevisionQuery = (
     data: unknown
     authorId: number
     note?: string
+    /** The public change note of a major change; null or absent for a minor one. */
+    changeNote?: string | null
   },
-) => db.insert(revisions).values({ ...revision, note: revision.note ?? '' })
+) =>
+  db
+    .insert(revisions)
+    .values({ ...revision, note: revision.note ?? '', changeNote: revision.changeNote ?? null })
 
 /** Whether another item of the kind already uses this path or slug. */
 export const addressTaken = async (
@@ -237,10 +248,19 @@ export const updateDraftRowQuery = <K extends EditableKind>(
 /** The revision a publish makes live: a stored one, or the one the same batch adds last. */
 type PublishedRevision = { id: number } | 'newest'
 
+/** What else a publish records: the public change note it adds, and the publication date. */
+export type PublishExtras = {
+  /** Appended to the item's public change notes (pages and news only), at `now`. */
+  changeNote?: string | null
+  /** The instant to show as "Published …" instead of the first publish's time. */
+  publishedAt?: Date | null
+}
+
 /**
  * Queries that make data live: into the row, status published, and the content version moved
  * on so every cached page is fresh. A page whose path changes leaves a 301 from the old path;
- * a path that is live again loses its redirect.
+ * a path that is live again loses its redirect. A change note is added to the item's public
+ * notes in the same statement.
  */
 export const publishQueries = <K extends EditableKind>(
   db: Database,
@@ -249,12 +269,21 @@ export const publishQueries = <K extends EditableKind>(
   data: ContentData[K],
   revision: PublishedRevision | null,
   now: Date,
+  extras: PublishExtras = {},
 ) => {
   const { table, address: addressField, redirectsWhenMoved } = CONTENT_TABLES[kind]
   const revisionId =
     revision === 'newest'
       ? sql`(select max(id) from revisions where kind = ${kind} and content_id = ${item.id})`
       : (revision?.id ?? null)
+  // Vacancies keep no change notes. json_object's result is JSON, so it is added as an object.
+  const changeNotes =
+    extras.changeNote && 'changeNotes' in table
+      ? {
+          changeNotes: sql`json_insert(change_notes, '$[#]',
+            json_object('at', ${now.getTime()}, 'note', ${extras.changeNote}))`,
+        }
+      : {}
   const update = db
     .update(table)
     .set({
@@ -262,7 +291,8 @@ export const publishQueries = <K extends EditableKind>(
       status: 'published',
       updatedAt: now,
       publishedRevisionId: revisionId,
-      publishedAt: sql`coalesce(published_at, ${now.getTime()})`,
+      publishedAt: extras.publishedAt ?? sql`coalesce(published_at, ${now.getTime()})`,
+      ...changeNotes,
     })
     .where(eq(table.id, item.id))
   if (!redirectsWhenMoved) return [bumpContentVersionQuery(db, now), update] as const
@@ -297,6 +327,10 @@ export const unpublishQueries = (db: Database, kind: EditableKind, id: number, n
 /** Pages that can be a parent, for the parent select. */
 export const parentOptions = (db: Database) =>
   db.select({ id: pages.id, path: pages.path, title: pages.title }).from(pages).orderBy(pages.path)
+
+/** A page's path, whatever its status, or undefined when there is no such page. */
+export const pagePathOf = async (db: Database, id: number) =>
+  (await db.select({ path: pages.path }).from(pages).where(eq(pages.id, id)).get())?.path
 
 /** Whether a page with this id exists, whatever its status (a parent may be a draft). */
 export const pageExists = async (db: Database, id: number) =>

@@ -30,10 +30,13 @@ export const newsPageQuery = (db: Database, page: number, now: Date) =>
 export const newsCountQuery = (db: Database, now: Date) =>
   db.select({ total: count() }).from(newsArticles).where(isLive(now))
 
-/** Query for the newest `limit` published articles with their bodies: feed and home page. */
+/**
+ * Query for the newest `limit` published articles with their bodies and change notes: feed and
+ * home page.
+ */
 export const latestNewsQuery = (db: Database, limit: number, now: Date) =>
   db
-    .select({ ...listColumns, body: newsArticles.body })
+    .select({ ...listColumns, body: newsArticles.body, changeNotes: newsArticles.changeNotes })
     .from(newsArticles)
     .where(isLive(now))
     .orderBy(desc(newsArticles.publishedAt), desc(newsArticles.id))
@@ -48,12 +51,17 @@ export const allNewsQuery = (db: Database, now: Date) =>
     .orderBy(desc(newsArticles.publishedAt))
 
 /**
- * Query for an article by slug that is live or was taken down (zero or one row): `live` says
- * which, so a removed article can answer 410 rather than 404.
+ * Query for an article by slug, with its body and change notes, that is live or was taken down
+ * (zero or one row): `live` says which, so a removed article can answer 410 rather than 404.
  */
 export const articleBySlugQuery = (db: Database, slug: string, now: Date) =>
   db
-    .select({ ...listColumns, body: newsArticles.body, live: sql<number>`${isLive(now)}` })
+    .select({
+      ...listColumns,
+      body: newsArticles.body,
+      changeNotes: newsArticles.changeNotes,
+      live: sql<number>`${isLive(now)}`,
+    })
     .from(newsArticles)
     .where(
       and(eq(newsArticles.slug, slug), or(isLive(now), eq(newsArticles.status, 'unpublished'))),

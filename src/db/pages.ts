@@ -12,6 +12,8 @@ const pageColumns = {
   body: pages.body,
   status: pages.status,
   updatedAt: pages.updatedAt,
+  /** Public change notes, oldest first, shown at the page's foot. */
+  changeNotes: pages.changeNotes,
 }
 
 /** Query for the page at `path`, whatever its status (zero or one row). */

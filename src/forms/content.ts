@@ -24,16 +24,20 @@ const text = (label: string, max: number) =>
     '',
   )
 
-const slug = z
-  .string({ error: 'Enter a web address' })
-  .check(
-    z.trim(),
-    z.regex(
-      /^[a-z0-9]+(-[a-z0-9]+)*$/,
-      'Web address must only include lower-case letters, numbers and hyphens, like serious-fraud-warning',
+// Empty is allowed: publishing makes the address from the title (lib/slug.ts).
+const slug = z.pipe(
+  z._default(z.string(), ''),
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.regex(
+        /^(|[a-z0-9]+(-[a-z0-9]+)*)$/,
+        'Web address must only include lower-case letters, numbers and hyphens, like serious-fraud-warning',
+      ),
+      z.maxLength(100, 'Web address must be 100 characters or less'),
     ),
-    z.maxLength(100, 'Web address must be 100 characters or less'),
-  )
+)
 
 /** An optional whole number from a text box: '' is null. */
 const optionalWhole = (label: string) =>
@@ -47,12 +51,13 @@ const optionalWhole = (label: string) =>
     ),
   )
 
-/** A page's editable fields. */
-export const pageData = z.object({
-  path: z.string({ error: 'Enter a path' }).check(
+/** A page's path: a site path outside the other parts of the site. */
+export const pagePath = z.pipe(
+  z._default(z.string(), ''),
+  z.string().check(
     z.trim(),
     z.regex(
-      /^\/([a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*)?$/,
+      /^(|\/([a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)*)?)$/,
       'Path must start with / and only include lower-case letters, numbers, hyphens and slashes, like /threats/fraud',
     ),
     z.refine(
@@ -62,6 +67,11 @@ export const pageData = z.object({
       'That path belongs to another part of the site',
     ),
   ),
+)
+
+/** A page's editable fields. An empty path is made from the parent's and the title. */
+export const pageData = z.object({
+  path: pagePath,
   parentId: optionalWhole('Parent'),
   title: line('Title'),
   summary: text('Summary', 300),
@@ -81,24 +91,52 @@ const optionalDate = (label: string) =>
     z.pipe(
       z.string().check(
         z.trim(),
-        z.regex(
-          /^(|\d{4}-\d{2}-\d{2})$/,
-          `Enter the ${label} as year, month and day, like 2013-10-07`,
+        z.refine((d) => d !== 'incomplete', `${label} must include a day, month and year`),
+        z.refine(
+          (d) => d === '' || d === 'incomplete' || isRealDate(d),
+          `${label} must be a real date`,
         ),
-        z.refine((d) => d === '' || isRealDate(d), `${label} must be a real date`),
       ),
       z.transform((v) => (v === '' ? null : v)),
     ),
   )
 
-/** A news article's editable fields. */
-export const newsData = z.object({
-  slug,
-  title: line('Title'),
-  summary: text('Summary', 300),
-  body: text('Body', 50_000),
-  publicationDate: optionalDate('Publication date'),
-})
+/** The three boxes of a GOV.UK date input named `name`: `${name}-day`, -month and -year. */
+export const dateParts = (name: string) => [`${name}-day`, `${name}-month`, `${name}-year`] as const
+
+/**
+ * Joins a date input's three boxes into the field `name` as an ISO date, for the date checks:
+ * '' when all are empty, and text no date check accepts when a part is missing or not a number.
+ * A form that sends `name` itself (ISO text) is read as it is.
+ */
+const joinDateParts = (name: string) =>
+  z.transform((input: unknown) => {
+    if (typeof input !== 'object' || input === null) return input
+    const values = Object.fromEntries(Object.entries(input))
+    const parts = dateParts(name).map((part) => values[part])
+    if (parts.every((part) => part === undefined)) return input
+    const [day = '', month = '', year = ''] = parts.map((p) =>
+      typeof p === 'string' ? p.trim() : '',
+    )
+    if (!day && !month && !year) return { ...values, [name]: '' }
+    if (!day || !month || !year) return { ...values, [name]: 'incomplete' }
+    if (![day, month, year].every((p) => /^\d+$/.test(p)) || year.length !== 4) {
+      return { ...values, [name]: 'not-a-date' }
+    }
+    return { ...values, [name]: `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` }
+  })
+
+/** A news article's editable fields; the publication date comes from a date input. */
+export const newsData = z.pipe(
+  joinDateParts('publicationDate'),
+  z.object({
+    slug,
+    title: line('Title'),
+    summary: text('Summary', 300),
+    body: text('Body', 50_000),
+    publicationDate: optionalDate('Publication date'),
+  }),
+)
 
 /** A vacancy's editable fields. */
 export const vacancyData = z.object({
@@ -126,9 +164,40 @@ export type FieldSpec = {
   name: string
   label: string
   hint?: string
-  control: 'input' | 'textarea' | 'markdown' | 'parent'
+  /** `date`: a GOV.UK date input, its three boxes named by `dateParts`. */
+  control: 'input' | 'textarea' | 'markdown' | 'parent' | 'date'
   width?: string
 }
+
+/** The change notes form: minor (no public note) or major, with its note. */
+export const CHANGE_TYPES = ['minor', 'major'] as const
+
+/**
+ * The type of change and its public change note, read from the edit form: the note for a
+ * major change, null for a minor one (no note is shown or kept).
+ */
+export const changeNoteData = z.pipe(
+  z
+    .object({
+      changeType: z._default(z.enum(CHANGE_TYPES, 'Choose the type of change'), 'minor'),
+      changeNote: z._default(z.string(), '').check(z.trim()),
+    })
+    .check(
+      z.refine((v) => v.changeType === 'minor' || v.changeNote !== '', {
+        message: 'Enter a change note',
+        path: ['changeNote'],
+      }),
+      z.refine((v) => v.changeType === 'minor' || v.changeNote.length <= 500, {
+        message: 'Change note must be 500 characters or less',
+        path: ['changeNote'],
+      }),
+      z.refine((v) => v.changeType === 'minor' || isReadable(v.changeNote), {
+        message: 'Change note must not include control characters',
+        path: ['changeNote'],
+      }),
+    ),
+  z.transform((v) => (v.changeType === 'major' ? v.changeNote : null)),
+)
 
 const common = {
   title: { name: 'title', label: 'Title', control: 'input' },
@@ -147,7 +216,7 @@ const common = {
   slug: {
     name: 'slug',
     label: 'Web address',
-    hint: 'The last part of the address: lower-case letters, numbers and hyphens',
+    hint: 'The last part of the address: lower-case letters, numbers and hyphens. Leave it empty to make it from the title.',
     control: 'input',
   },
 } as const satisfies Record<string, FieldSpec>
@@ -159,7 +228,7 @@ export const FIELDS: Record<'page' | 'news' | 'vacancy', FieldSpec[]> = {
     {
       name: 'path',
       label: 'Path',
-      hint: 'The address of the page, like /threats/fraud. Changing it leaves a redirect from the old one.',
+      hint: 'The address of the page, like /threats/fraud. Leave it empty to make it from the parent page and the title. Changing it leaves a redirect from the old one.',
       control: 'input',
     },
     { name: 'parentId', label: 'Parent page', control: 'parent' },
@@ -179,9 +248,8 @@ export const FIELDS: Record<'page' | 'news' | 'vacancy', FieldSpec[]> = {
     {
       name: 'publicationDate',
       label: 'Publication date (optional)',
-      hint: 'For an article first published elsewhere, like 2013-10-07. Leave empty for the day it is published.',
-      control: 'input',
-      width: 'govuk-input--width-10',
+      hint: 'For an article first published before, for example 7 10 2013. Leave it empty for the day it is published.',
+      control: 'date',
     },
     common.summary,
     common.body,

@@ -11,6 +11,8 @@ const RULES: readonly CacheRule[] = [
   { path: /^\/news$/, params: ['page'] },
   // Confirmation pages show a visitor's own reference (src/routes/sent.tsx).
   { path: /^\/(contact\/sent|careers\/application-sent)$/, personal: true },
+  // Share links show unpublished content to whoever holds one (the admin Worker answers them).
+  { path: /^\/share\//, personal: true },
 ]
 
 const ruleFor = (path: string) => RULES.find((rule) => rule.path.test(path))

@@ -9,6 +9,7 @@ import {
   type ContentData,
   type ContentItem,
   type EditableKind,
+  type PublishExtras,
   type RevisionRow,
   addressTaken,
   authoredSincePublished,
@@ -17,6 +18,7 @@ import {
   insertRevisionQuery,
   latestRevisionOf,
   pageExists,
+  pagePathOf,
   publishQueries,
   revisionOf,
   unpublishQueries,
@@ -24,7 +26,10 @@ import {
 } from '../db/content.ts'
 import { CONTENT_TABLES } from '../db/content-tables.ts'
 import { can } from '../auth/permissions.ts'
+import { pagePath } from '../forms/content.ts'
 import { ukToday } from '../lib/dates.ts'
+import { slugFromTitle } from '../lib/slug.ts'
+import { ukInstant } from '../lib/uk-time.ts'
 import { CONTENT_KINDS } from './kinds.ts'
 import {
   type Actor,
@@ -160,13 +165,52 @@ const missingParent = async (db: Database, data: object): Promise<Refusal | unde
   }
 }
 
+/** A form error on the item's address field. */
+const addressError = (kind: EditableKind, message: string): Refusal => ({
+  ok: false,
+  reason: 'invalid',
+  errors: [{ field: CONTENT_TABLES[kind].address, message }],
+})
+
+/**
+ * The data with its address made from the title when it was left empty: a slug for news and
+ * vacancies (websites-selling-stolen-card-data-taken-down), and the parent page's path and that
+ * slug for a page. A form error when the title has no letters or digits to make one from, or a
+ * page's made path is not one a page can have.
+ */
+const withAddress = async <K extends EditableKind>(
+  db: Database,
+  kind: K,
+  data: ContentData[K],
+): Promise<Result<{ data: ContentData[K] }>> => {
+  const field = CONTENT_TABLES[kind].address
+  if (addressOf(kind, data) !== '') return { ok: true, data }
+  const kindData: ContentData[EditableKind] = data
+  const slug = slugFromTitle(kindData.title)
+  const label = kind === 'page' ? 'path' : 'web address'
+  if (!slug) return addressError(kind, `Enter a ${label}: the title has no letters or numbers`)
+  if (kind !== 'page') return { ok: true, data: { ...data, [field]: slug } }
+  const parentId = 'parentId' in data ? data.parentId : null
+  const parent = typeof parentId === 'number' ? await pagePathOf(db, parentId) : undefined
+  const path = `${parent && parent !== '/' ? parent : ''}/${slug}`
+  const checked = pagePath.safeParse(path)
+  if (!checked.success) {
+    const why = checked.error.issues[0]?.message ?? ''
+    return addressError(kind, `Enter a path: ${path} cannot be used. ${why}`)
+  }
+  return { ok: true, data: { ...data, [field]: path } }
+}
+
 /** Creates a draft item and its first revision; it is not on the site until published. */
 export const createDraft = async <K extends EditableKind>(
   db: Database,
   actor: Actor,
   kind: K,
-  data: ContentData[K],
+  typed: ContentData[K],
 ): Promise<Result<{ id: number }>> => {
+  const addressed = await withAddress(db, kind, typed)
+  if (!addressed.ok) return addressed
+  const { data } = addressed
   if (await addressTaken(db, kind, addressOf(kind, data), null)) {
     return addressTakenError(kind, data)
   }
@@ -194,27 +238,128 @@ export const createDraft = async <K extends EditableKind>(
   }
 }
 
-/** Saves the editor's data as the item's newest revision; a published item stays as it is. */
+/**
+ * The data to store for an edit of an existing item: its address made from the title when left
+ * empty, checked to be free, with a parent page that exists. A form error otherwise.
+ */
+const checkedEdit = async <K extends EditableKind>(
+  db: Database,
+  kind: K,
+  id: number,
+  typed: ContentData[K],
+): Promise<Result<{ data: ContentData[K] }>> => {
+  const addressed = await withAddress(db, kind, typed)
+  if (!addressed.ok) return addressed
+  const { data } = addressed
+  if (await addressTaken(db, kind, addressOf(kind, data), id)) return addressTakenError(kind, data)
+  return (await missingParent(db, data)) ?? addressed
+}
+
+/**
+ * The public change note a revision may carry: only for kinds that show them, and only once
+ * the item has been published (a first publish needs none).
+ */
+const noteFor = (kind: EditableKind, item: { status: string }, changeNote: string | null) =>
+  CONTENT_KINDS[kind].changeNotes && item.status !== 'draft' && changeNote ? changeNote : null
+
+/**
+ * The instant a news article shows as published: UK midnight at the start of its publication
+ * date, when one is set (an article imported from before); otherwise null (first publish time).
+ */
+const publicationInstant = (data: object): Date | null => {
+  const date = 'publicationDate' in data ? data.publicationDate : null
+  if (typeof date !== 'string') return null
+  const [year, month, day] = date.split('-').map(Number)
+  if (year === undefined || month === undefined || day === undefined) return null
+  const at = ukInstant({ year, month, day, hour: 0, minute: 0 })
+  return at.ok ? at.at : null
+}
+
+/**
+ * Saves the editor's data as the item's newest revision; a published item stays as it is.
+ * `changeNote` is the public note to show once this version is published (a major change).
+ */
 export const saveDraft = async <K extends EditableKind>(
   db: Database,
   actor: Actor,
   kind: K,
   id: number,
-  data: ContentData[K],
+  typed: ContentData[K],
   now = new Date(),
+  changeNote: string | null = null,
 ): Promise<Result> => {
-  if (!(await contentItem(db, kind, id))) return NOT_FOUND
-  if (await addressTaken(db, kind, addressOf(kind, data), id)) return addressTakenError(kind, data)
-  const noParent = await missingParent(db, data)
-  if (noParent) return noParent
+  const item = await contentItem(db, kind, id)
+  if (!item) return NOT_FOUND
+  const checked = await checkedEdit(db, kind, id, typed)
+  if (!checked.ok) return checked
+  const { data } = checked
   return commit(
     () =>
       db.batch([
-        insertRevisionQuery(db, { kind, contentId: id, data, authorId: actor.id, note: 'Saved' }),
+        insertRevisionQuery(db, {
+          kind,
+          contentId: id,
+          data,
+          authorId: actor.id,
+          note: 'Saved',
+          changeNote: noteFor(kind, item, changeNote),
+        }),
         updateDraftRowQuery(db, kind, id, data, now),
         auditQuery(db, { actorId: actor.id, action: `${kind}.save`, target: target(kind, id) }),
       ]),
     { ok: true },
+    addressTakenError(kind, data),
+  )
+}
+
+/**
+ * The editor's Publish button: saves the data as the newest revision and makes it live, in one
+ * batch. When the second pair of eyes rule stops the publisher (the version holds their own
+ * change), the data is still saved, as a draft for another publisher: nothing typed is lost,
+ * and `published` is false with the reason in `held`.
+ */
+export const saveAndPublish = async <K extends EditableKind>(
+  db: Database,
+  actor: Actor,
+  kind: K,
+  id: number,
+  typed: ContentData[K],
+  now = new Date(),
+  changeNote: string | null = null,
+): Promise<Result<{ published: boolean; held?: string }>> => {
+  const loaded = await editableItem(db, kind, id)
+  if (!loaded) return NOT_FOUND
+  const refusal = await publishRefusal(db, actor, kind, loaded.item, true)
+  if (refusal && refusal.reason !== 'refused') return refusal
+  const checked = await checkedEdit(db, kind, id, typed)
+  if (!checked.ok) return checked
+  const { data } = checked
+  const note = noteFor(kind, loaded.item, changeNote)
+  const live = !refusal
+  return commit(
+    () =>
+      db.batch([
+        auditQuery(db, { actorId: actor.id, action: `${kind}.save`, target: target(kind, id) }),
+        ...reviseQueries(db, actor, kind, loaded, data, {
+          note: live ? 'Saved and published' : 'Saved',
+          changeNote: note,
+          live,
+          now,
+        }),
+        ...(refusal
+          ? [
+              auditQuery(db, {
+                actorId: actor.id,
+                action: 'refused',
+                target: target(kind, id),
+                detail: 'second pair of eyes',
+              }),
+            ]
+          : []),
+      ]),
+    refusal
+      ? { ok: true, published: false, held: refusal.message }
+      : { ok: true, published: true, changedAt: now },
     addressTakenError(kind, data),
   )
 }
@@ -243,11 +388,16 @@ export const publish = async <K extends EditableKind>(
     if (refusal.reason === 'refused') await auditRefusal(db, actor, kind, id)
     return refusal
   }
-  const revision = loaded.latest ? { id: loaded.latest.id } : null
+  const { latest, item } = loaded
+  const revision = latest ? { id: latest.id } : null
+  // A version already live once (republished after an unpublish) has had its note added.
+  const changeNote =
+    latest && latest.id !== item.publishedRevisionId ? noteFor(kind, item, latest.changeNote) : null
+  const extras = { changeNote, publishedAt: publicationInstant(loaded.draft) }
   return commit(
     () =>
       db.batch([
-        ...publishQueries(db, kind, loaded.item, loaded.draft, revision, now),
+        ...publishQueries(db, kind, item, loaded.draft, revision, now, extras),
         auditQuery(db, {
           actorId: actor.id,
           action: `${kind}.publish`,
@@ -282,6 +432,7 @@ export const unpublish = async (
 /**
  * Queries that add `data` as the newest revision by `actor` and, when `live`, publish it in
  * the same batch, so the item is never left restored but unpublished by a failure between.
+ * The revision keeps `changeNote`, which its publish adds to the item's public notes.
  */
 const reviseQueries = <K extends EditableKind>(
   db: Database,
@@ -289,19 +440,20 @@ const reviseQueries = <K extends EditableKind>(
   kind: K,
   loaded: EditableItem<K>,
   data: ContentData[K],
-  note: string,
-  live: boolean,
-  now: Date,
+  revision: { note: string; changeNote?: string | null; live: boolean; now: Date },
 ) => {
+  const { note, live, now } = revision
+  const changeNote = revision.changeNote ?? null
   const id = loaded.item.id
   const revise = [
-    insertRevisionQuery(db, { kind, contentId: id, data, authorId: actor.id, note }),
+    insertRevisionQuery(db, { kind, contentId: id, data, authorId: actor.id, note, changeNote }),
     updateDraftRowQuery(db, kind, id, data, now),
   ] as const
   if (!live) return revise
+  const extras: PublishExtras = { changeNote, publishedAt: publicationInstant(data) }
   return [
     ...revise,
-    ...publishQueries(db, kind, loaded.item, data, 'newest', now),
+    ...publishQueries(db, kind, loaded.item, data, 'newest', now, extras),
     auditQuery(db, {
       actorId: actor.id,
       action: `${kind}.publish`,
@@ -332,10 +484,14 @@ export const restore = async <K extends EditableKind>(
   // The revision was stored from this kind's schema.
   const data = old.data as ContentData[K]
   const note = `Restored revision ${old.id}`
+  // A version that was never live (newer than the live one) brings its change note with it;
+  // an older one was live, or replaced, and its note, if any, was already shown.
+  const neverLive = old.id > (loaded.item.publishedRevisionId ?? 0)
+  const changeNote = neverLive ? noteFor(kind, loaded.item, old.changeNote) : null
   return commit(
     () =>
       db.batch([
-        ...reviseQueries(db, actor, kind, loaded, data, note, live, now),
+        ...reviseQueries(db, actor, kind, loaded, data, { note, changeNote, live, now }),
         auditQuery(db, {
           actorId: actor.id,
           action: `${kind}.restore`,
@@ -372,7 +528,7 @@ export const closeVacancy = async (
   return commit(
     () =>
       db.batch([
-        ...reviseQueries(db, actor, 'vacancy', loaded, data, 'Closed', true, now),
+        ...reviseQueries(db, actor, 'vacancy', loaded, data, { note: 'Closed', live: true, now }),
         auditQuery(db, {
           actorId: actor.id,
           action: 'vacancy.close',

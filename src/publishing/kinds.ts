@@ -16,6 +16,8 @@ export type ContentKindSpec<K extends EditableKind> = {
   fields: FieldSpec[]
   /** Where an item is on the public site. */
   publicPath: (data: ContentData[K]) => string
+  /** Whether a major change gets a public change note (vacancies have none). */
+  changeNotes: boolean
 }
 
 /** Every kind of content staff edit. */
@@ -26,6 +28,7 @@ export const CONTENT_KINDS: { [K in EditableKind]: ContentKindSpec<K> } = {
     schema: pageData,
     fields: FIELDS.page,
     publicPath: (data) => data.path,
+    changeNotes: true,
   },
   news: {
     kind: 'news',
@@ -33,6 +36,7 @@ export const CONTENT_KINDS: { [K in EditableKind]: ContentKindSpec<K> } = {
     schema: newsData,
     fields: FIELDS.news,
     publicPath: (data) => `/news/${data.slug}`,
+    changeNotes: true,
   },
   vacancy: {
     kind: 'vacancy',
@@ -40,5 +44,6 @@ export const CONTENT_KINDS: { [K in EditableKind]: ContentKindSpec<K> } = {
     schema: vacancyData,
     fields: FIELDS.vacancy,
     publicPath: (data) => `/careers/vacancies/${data.slug}`,
+    changeNotes: false,
   },
 }

@@ -4,6 +4,7 @@ import { allNewsQuery, latestNewsQuery } from '../db/news.ts'
 import { publishedPagesQuery } from '../db/pages.ts'
 import { openVacanciesQuery } from '../db/vacancies.ts'
 import type { AppEnv } from '../env.ts'
+import { lastNoted } from '../lib/change-notes.ts'
 import { ukToday } from '../lib/dates.ts'
 import { renderMarkdown } from '../lib/markdown.ts'
 
@@ -41,13 +42,18 @@ ${entries.map(
   return c.body(await body, 200, { 'Content-Type': 'application/xml; charset=utf-8' })
 })
 
-// Atom 1.0 (RFC 4287): the feed and each entry need id, title and updated.
+// Atom 1.0 (RFC 4287): the feed and each entry need id, title and updated. An entry's <updated>
+// is its latest change note, the last change its readers were told about (a typo fix is not
+// news), else when it was published; the feed's is its newest entry's.
 feeds.get('/news.atom', async (c) => {
   const db = c.var.db
-  const articles = await latestNewsQuery(db, FEED_SIZE, new Date())
+  const articles = (await latestNewsQuery(db, FEED_SIZE, new Date())).map((a) => {
+    const published = a.publishedAt ?? a.updatedAt
+    return { ...a, published, updated: lastNoted(a.changeNotes) ?? published }
+  })
   const site = c.env.SITE_URL
   const updated = articles.reduce(
-    (latest, a) => (a.updatedAt > latest ? a.updatedAt : latest),
+    (latest, a) => (a.updated > latest ? a.updated : latest),
     new Date(0),
   )
   const body = html`<?xml version="1.0" encoding="utf-8"?>
@@ -65,8 +71,8 @@ ${articles.map((a) => {
 <id>${url}</id>
 <title>${a.title}</title>
 <link rel="alternate" type="text/html" href="${url}"/>
-<published>${(a.publishedAt ?? a.updatedAt).toISOString()}</published>
-<updated>${a.updatedAt.toISOString()}</updated>
+<published>${a.published.toISOString()}</published>
+<updated>${a.updated.toISOString()}</updated>
 <summary>${a.summary}</summary>
 <content type="html">${renderMarkdown(a.body)}</content>
 </entry>

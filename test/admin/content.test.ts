@@ -76,9 +76,15 @@ describe('drafts', () => {
     const html = await preview.text()
     expect(html).toContain('<h1 class="govuk-heading-xl">Fraud (revised)</h1>')
     const live = (await getPage('/threats/fraud')).html
-    // Same template: the same header, navigation and footer around the page.
+    // Same template: the same header, navigation and footer around the page, and the banner
+    // saying it is a preview.
     const chrome = (page: string) => page.slice(page.indexOf('<body'), page.indexOf('<main'))
-    expect(chrome(html).replaceAll('Fraud (revised)', 'Fraud')).toBe(chrome(live))
+    const banner =
+      /<div class="govuk-notification-banner soca-notice" role="region" aria-labelledby="preview-title">.*?Back to the editor<\/a><\/p><\/div><\/div>/
+    expect(chrome(html)).toMatch(banner)
+    expect(chrome(html).replace(banner, '').replaceAll('Fraud (revised)', 'Fraud')).toBe(
+      chrome(live),
+    )
   })
 
   it('refuses to let an editor publish, and audits the refusal', async () => {

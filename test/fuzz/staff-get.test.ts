@@ -84,7 +84,7 @@ const idOf = (kind: keyof typeof ids) =>
   )
 
 /** Any route's query parameters. */
-const QUERY = ['page', 'kind', 'status', 'done', 'from', 'to', 'action', 'actor']
+const QUERY = ['page', 'kind', 'status', 'done', 'from', 'to', 'action', 'actor', 'parent']
 
 /** A path with a query string of the route's own parameters (and others). */
 const withQuery = (path: fc.Arbitrary<string>, names: string[]) =>
@@ -111,6 +111,8 @@ const staffPaths = fc.oneof(
     ['done'],
   ),
   withQuery(fc.constantFrom('/admin/pages', '/admin/news', '/admin/vacancies'), ['done']),
+  // "Add a page here" in the page tree names the parent.
+  withQuery(fc.constant('/admin/pages/new'), ['parent']),
   withQuery(fc.constantFrom('/admin/submissions', '/admin/submissions/export.csv'), [
     'kind',
     'status',
@@ -122,11 +124,21 @@ const staffPaths = fc.oneof(
     fc
       .tuple(
         fc.constantFrom('pages', 'news', 'vacancies'),
-        fc.constantFrom('', '/preview', '/history', '/compare'),
+        fc.constantFrom(
+          '',
+          '/preview',
+          '/history',
+          '/compare',
+          '/schedule',
+          '/share',
+          '/unpublish',
+        ),
       )
       .chain(([kind, tail]) => idOf(kind).map((id) => `/admin/${kind}/${id}${tail}`)),
     ['done', 'from', 'to'],
   ),
+  // Deleting a draft page asks first (a page that was ever published says why it cannot).
+  idOf('pages').map((id) => `/admin/pages/${id}/delete`),
   fc
     .tuple(idOf('revisions'), idOf('revisions'), fc.constantFrom('pages', 'news', 'vacancies'))
     .chain(([from, to, kind]) =>

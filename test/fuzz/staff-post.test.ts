@@ -39,7 +39,12 @@ const ids = {
   revisions: { pages: [] as string[], news: [] as string[], vacancies: [] as string[] },
   staff: [] as string[],
   submissions: [] as string[],
+  schedules: { pages: [] as string[], news: [] as string[], vacancies: [] as string[] },
+  shareLinks: { pages: [] as string[], news: [] as string[], vacancies: [] as string[] },
 }
+
+/** The kind each part of the staff area edits, as D1 names it. */
+const KIND = { pages: 'page', news: 'news', vacancies: 'vacancy' } as const
 
 const column = async (query: string, ...values: unknown[]) =>
   (
@@ -88,7 +93,7 @@ beforeAll(async () => {
       },
     ],
   ]
-  for (const [path, fields] of drafts) {
+  const adminPost = async (path: string, fields: Record<string, string>) => {
     const res = await request(path, {
       method: 'POST',
       body: new URLSearchParams({ ...fields, csrf: admin.csrf }),
@@ -96,6 +101,19 @@ beforeAll(async () => {
       redirect: 'manual',
     })
     if (res.status !== 303) throw new Error(`${path} answered ${res.status}`)
+    return res.headers.get('Location')!
+  }
+  for (const [path, fields] of drafts) {
+    const location = await adminPost(path, fields)
+    // For each kind, a scheduled change to cancel and a share link to revoke.
+    const item = location.replace(/\?.*/, '')
+    await adminPost(`${item}/schedule`, {
+      'publishAt-day': '1',
+      'publishAt-month': '1',
+      'publishAt-year': String(new Date().getUTCFullYear() + 2),
+      'publishAt-time': '09:00',
+    })
+    await adminPost(`${item}/share`, { label: 'Fuzz', days: '3' })
   }
   ids.pages = await column('SELECT id FROM pages')
   ids.news = await column('SELECT id FROM news_articles')
@@ -105,6 +123,13 @@ beforeAll(async () => {
   ids.revisions.vacancies = await column("SELECT id FROM revisions WHERE kind = 'vacancy'")
   ids.staff = await column('SELECT id FROM staff')
   ids.submissions = await column('SELECT id FROM submissions')
+  for (const kind of ['pages', 'news', 'vacancies'] as const) {
+    ids.schedules[kind] = await column(
+      'SELECT id FROM scheduled_changes WHERE kind = ?',
+      KIND[kind],
+    )
+    ids.shareLinks[kind] = await column('SELECT id FROM share_links WHERE kind = ?', KIND[kind])
+  }
 })
 
 const guarded = storageGuard()
@@ -149,15 +174,66 @@ const text = (max: number) =>
   fc.oneof(fc.constant(''), fc.string({ unit: 'grapheme', maxLength: Math.min(max, 2_000) }))
 const slug = fc.oneof(
   fc.constant('fuzz'),
+  fc.constant(''),
   fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}$/),
 )
+
+/** The editor's buttons (Save draft, Publish) and its type of change with the change note. */
+const EDITOR: FormSpec = {
+  action: fc.constantFrom('save', 'publish'),
+  changeType: fc.constantFrom('minor', 'major'),
+  changeNote: text(500),
+}
+
+/** A GOV.UK date input's three boxes, named `${name}-day` and so on: a date, or not quite one. */
+const dateInput = (name: string): FormSpec => ({
+  [`${name}-day`]: fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 32 }).map(String)),
+  [`${name}-month`]: fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 13 }).map(String)),
+  [`${name}-year`]: fc.oneof(
+    fc.constant(''),
+    fc.integer({ min: 1999, max: 2100 }).map(String),
+    fc.constantFrom('0', '99999'),
+  ),
+})
+
+/**
+ * A schedule form's date and time: each box mostly right (a day in every month, a year from
+ * `years`, a time of day as people type it), sometimes empty or wrong.
+ */
+const scheduleTime = (name: string, years: [number, number]): FormSpec => {
+  const box = (right: fc.Arbitrary<string>, wrong: fc.Arbitrary<string>) =>
+    fc.oneof(
+      { weight: 10, arbitrary: right },
+      { weight: 1, arbitrary: fc.constant('') },
+      { weight: 1, arbitrary: wrong },
+    )
+  return {
+    [`${name}-day`]: box(
+      fc.integer({ min: 1, max: 28 }).map(String),
+      fc.constantFrom('0', '31', '32'),
+    ),
+    [`${name}-month`]: box(fc.integer({ min: 1, max: 12 }).map(String), fc.constantFrom('0', '13')),
+    [`${name}-year`]: box(
+      fc.integer({ min: years[0], max: years[1] }).map(String),
+      fc.constantFrom('2020', '99', '99999'),
+    ),
+    [`${name}-time`]: box(
+      fc.constantFrom('09:30', '9pm', '0930', '9.30', '12am', '01:30', '17:00'),
+      fc.oneof(
+        fc.constantFrom('24:00', '13pm', '9', '1:30 pm am'),
+        fc.tuple(fc.nat(30), fc.nat(70)).map(([h, m]) => `${h}:${String(m).padStart(2, '0')}`),
+      ),
+    ),
+  }
+}
 
 const FORMS: Record<'pages' | 'news' | 'vacancies', FormSpec> = {
   pages: {
     title: line('A fuzzed page'),
     path: fc.oneof(
       fc.stringMatching(/^\/[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,2}(\/[a-z0-9]{1,10}){0,2}$/),
-      fc.constantFrom('/', '/about', '/news', '/admin', '/threats/fraud'),
+      // '' makes the path from the parent's and the title.
+      fc.constantFrom('', '/', '/about', '/news', '/admin', '/threats/fraud'),
     ),
     // Existing pages, and pages that are not there (the seed has about 25).
     parentId: fc.oneof(
@@ -168,12 +244,15 @@ const FORMS: Record<'pages' | 'news' | 'vacancies', FormSpec> = {
     navOrder: fc.oneof(fc.constant(''), fc.nat(9999).map(String)),
     summary: text(300),
     body: text(50_000),
+    ...EDITOR,
   },
   news: {
     title: line('A fuzzed article'),
     slug,
+    ...dateInput('publicationDate'),
     summary: text(300),
     body: text(50_000),
+    ...EDITOR,
   },
   vacancies: {
     title: line('A fuzzed vacancy'),
@@ -187,11 +266,32 @@ const FORMS: Record<'pages' | 'news' | 'vacancies', FormSpec> = {
       fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
     ),
     body: text(50_000),
+    action: EDITOR.action!,
   },
 }
 
+/** The schedule form: a UK date and time to publish, to unpublish, or both. */
+// The boxes are drawn one by one, so a form with both times mostly gets one of them wrong: each
+// kind fills in a different part of the same form (pages: a time to publish; news: a time to
+// unpublish; vacancies: both, the second later), so each part is mostly right somewhere.
+const nextYear = new Date().getUTCFullYear() + 1
+const SCHEDULE: Record<'pages' | 'news' | 'vacancies', FormSpec> = {
+  pages: scheduleTime('publishAt', [nextYear, 2099]),
+  news: scheduleTime('unpublishAt', [nextYear, 2099]),
+  vacancies: {
+    ...scheduleTime('publishAt', [nextYear, 2060]),
+    ...scheduleTime('unpublishAt', [2061, 2099]),
+  },
+}
+
+/** Making a share link: who it is for, and 1, 3 or 7 days. */
+const SHARE: FormSpec = {
+  label: line('BBC News, embargoed to 9am'),
+  days: fc.constantFrom('1', '3', '7', '0', '8', '30', '-1', '1.5'),
+}
+
 // Shares of FUZZ_RUNS: a form has more to get wrong than a button (a CSRF token and no fields
-// of its own), and 28 routes share the time this file gets.
+// of its own), and 43 routes share the time this file gets.
 const FORM = 0.2
 const BUTTON = 0.075
 
@@ -232,8 +332,51 @@ const routes: Route[] = [
         form: {},
         weight: BUTTON,
       },
+      {
+        name: `/admin/${kind}/:id/schedule`,
+        path: () => id.map((i) => `/admin/${kind}/${i}/schedule`),
+        form: SCHEDULE[kind],
+        weight: FORM,
+      },
+      {
+        name: `/admin/${kind}/:id/schedule/:scheduleId/cancel`,
+        path: () =>
+          fc
+            .tuple(
+              id,
+              idFrom(() => ids.schedules[kind]),
+            )
+            .map(([i, c]) => `/admin/${kind}/${i}/schedule/${c}/cancel`),
+        form: {},
+        weight: BUTTON,
+      },
+      {
+        name: `/admin/${kind}/:id/share`,
+        path: () => id.map((i) => `/admin/${kind}/${i}/share`),
+        form: SHARE,
+        weight: FORM / 2,
+      },
+      {
+        name: `/admin/${kind}/:id/share/:link/revoke`,
+        path: () =>
+          fc
+            .tuple(
+              id,
+              idFrom(() => ids.shareLinks[kind]),
+            )
+            .map(([i, l]) => `/admin/${kind}/${i}/share/${l}/revoke`),
+        form: {},
+        weight: BUTTON,
+      },
     ]
   }),
+  // The page tree: moving a page among its siblings, and deleting a draft page.
+  ...['move-up', 'move-down', 'delete'].map((action) => ({
+    name: `/admin/pages/:id/${action}`,
+    path: () => idFrom(() => ids.pages).map((i) => `/admin/pages/${i}/${action}`),
+    form: {},
+    weight: BUTTON,
+  })),
   {
     name: '/admin/vacancies/:id/close',
     path: () => idFrom(() => ids.vacancies).map((i) => `/admin/vacancies/${i}/close`),

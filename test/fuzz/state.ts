@@ -30,8 +30,17 @@ const QUERIES = {
     'status',
     ...CONTENT,
     'length(body)',
+    'length(change_notes)',
   ]),
-  news: rowsOf('news_articles', 'id', ['id', 'slug', 'status', ...CONTENT, 'length(body)']),
+  news: rowsOf('news_articles', 'id', [
+    'id',
+    'slug',
+    'status',
+    'publication_date',
+    ...CONTENT,
+    'length(body)',
+    'length(change_notes)',
+  ]),
   vacancies: rowsOf('vacancies', 'id', [
     'id',
     'slug',
@@ -45,6 +54,24 @@ const QUERIES = {
   // Revisions are only ever added.
   revisions: 'SELECT count(*) AS n, max(id) AS rows FROM revisions',
   redirects: rowsOf('redirects', 'from_path', ['from_path', 'to_path']),
+  scheduledChanges: rowsOf('scheduled_changes', 'id', [
+    'id',
+    'kind',
+    'content_id',
+    'action',
+    'at',
+    'revision_id',
+    'status',
+    'settled_at',
+  ]),
+  shareLinks: rowsOf('share_links', 'id', [
+    'id',
+    'kind',
+    'content_id',
+    'length(label)',
+    'expires_at',
+    'revoked_at',
+  ]),
   staff: rowsOf('staff', 'id', [
     'id',
     'email',

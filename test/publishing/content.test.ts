@@ -9,6 +9,7 @@ import {
   createDraft,
   publish,
   restore,
+  saveAndPublish,
   saveDraft,
   unpublish,
 } from '../../src/publishing/content.ts'
@@ -462,5 +463,137 @@ describe('a page whose parent does not exist', () => {
       top: 1,
     })
     expect(await contentVersion()).toBe(version)
+  })
+})
+
+describe('saveAndPublish', () => {
+  const notesOf = async (id: number) =>
+    JSON.parse(
+      (await row<{ n: string }>('SELECT change_notes AS n FROM news_articles WHERE id = ?', id))!.n,
+    ) as { at: number; note: string }[]
+
+  it('adds the revision and makes it live in one step, with its change note', async () => {
+    const created = await createDraft(db, editor, 'news', newsData('save-and-publish'))
+    if (!created.ok) throw new Error(created.reason)
+    const first = new Date('2026-12-01T10:00:00Z')
+    // A first publish keeps no note, even one that was sent.
+    expect(
+      await saveAndPublish(
+        db,
+        publisher,
+        'news',
+        created.id,
+        newsData('save-and-publish', 'One'),
+        first,
+        'Not kept',
+      ),
+    ).toEqual({ ok: true, published: true, changedAt: first })
+    expect(await notesOf(created.id)).toEqual([])
+    expect(await contentVersion()).toBe(String(first.getTime()))
+
+    const later = new Date('2026-12-02T10:00:00Z')
+    const data = newsData('save-and-publish', 'Two')
+    await saveAndPublish(db, publisher, 'news', created.id, data, later, 'Corrected the title')
+    expect(await notesOf(created.id)).toEqual([
+      { at: later.getTime(), note: 'Corrected the title' },
+    ])
+    const latest = await row<{ id: number; change_note: string; note: string }>(
+      "SELECT id, change_note, note FROM revisions WHERE kind = 'news' AND content_id = ? ORDER BY id DESC",
+      created.id,
+    )
+    expect(latest).toMatchObject({
+      change_note: 'Corrected the title',
+      note: 'Saved and published',
+    })
+    expect(
+      await row(
+        'SELECT title, status, published_revision_id, published_at FROM news_articles WHERE id = ?',
+        created.id,
+      ),
+    ).toEqual({
+      title: 'Two',
+      status: 'published',
+      published_revision_id: latest!.id,
+      published_at: first.getTime(),
+    })
+    expect(await lastAudit()).toMatchObject({ action: 'news.publish', actor_id: publisher.id })
+  })
+
+  it('saves a draft, and publishes nothing, when the second pair of eyes stops the publisher', async () => {
+    await setSecondPublisher(true)
+    try {
+      const id = (await row<{ id: number }>(
+        "SELECT id FROM news_articles WHERE slug = 'save-and-publish'",
+      ))!.id
+      const result = await saveAndPublish(
+        db,
+        publisher,
+        'news',
+        id,
+        newsData('save-and-publish', 'Three'),
+      )
+      expect(result).toMatchObject({ ok: true, published: false })
+      expect(result.ok && result.held).toContain('A second pair of eyes is required')
+      expect((await editableItem(db, 'news', id))!.draft.title).toBe('Three')
+      expect(await row('SELECT title FROM news_articles WHERE id = ?', id)).toEqual({
+        title: 'Two',
+      })
+      expect(await lastAudit()).toMatchObject({ action: 'refused', detail: 'second pair of eyes' })
+    } finally {
+      await setSecondPublisher(false)
+    }
+  })
+
+  it('is forbidden to an editor, and stores nothing', async () => {
+    const id = (await row<{ id: number }>(
+      "SELECT id FROM news_articles WHERE slug = 'save-and-publish'",
+    ))!.id
+    const before = await row('SELECT count(*) AS n FROM revisions')
+    expect(
+      await saveAndPublish(db, editor, 'news', id, newsData('save-and-publish')),
+    ).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+    })
+    expect(await row('SELECT count(*) AS n FROM revisions')).toEqual(before)
+  })
+
+  it('sets a news article’s publication time from its publication date, at UK midnight', async () => {
+    const created = await createDraft(db, editor, 'news', newsData('imported'))
+    if (!created.ok) throw new Error(created.reason)
+    await saveAndPublish(db, publisher, 'news', created.id, {
+      ...newsData('imported'),
+      publicationDate: '2014-01-15',
+    })
+    expect(await row('SELECT published_at FROM news_articles WHERE id = ?', created.id)).toEqual({
+      published_at: Date.UTC(2014, 0, 15),
+    })
+  })
+
+  it('restores a never-published revision with its change note, and an old live one without', async () => {
+    const id = (await row<{ id: number }>(
+      "SELECT id FROM news_articles WHERE slug = 'save-and-publish'",
+    ))!.id
+    await saveDraft(
+      db,
+      editor,
+      'news',
+      id,
+      newsData('save-and-publish', 'Four'),
+      new Date(),
+      'Fixed a name',
+    )
+    const waiting = (await row<{ id: number }>(
+      "SELECT max(id) AS id FROM revisions WHERE kind = 'news' AND content_id = ?",
+      id,
+    ))!.id
+    await saveDraft(db, editor, 'news', id, newsData('save-and-publish', 'Five'))
+    const before = (await notesOf(id)).length
+    expect(await restore(db, publisher, 'news', id, waiting)).toMatchObject({ published: true })
+    expect((await notesOf(id)).map((n) => n.note).slice(before)).toEqual(['Fixed a name'])
+    // Restoring it again: it is now older than the live version, so no second note.
+    await saveDraft(db, editor, 'news', id, newsData('save-and-publish', 'Six'))
+    await restore(db, publisher, 'news', id, waiting)
+    expect(await notesOf(id)).toHaveLength(before + 1)
   })
 })

@@ -245,8 +245,15 @@ describe('invalidation', () => {
         /restore\/(\d+)"/g,
       ),
     ].map((m) => m[1])
+    // History lists newest first: the live version, the revised one, then the seed's original.
+    const revised = await env.DB.prepare(
+      "SELECT id FROM revisions WHERE kind = 'news' AND content_id = ? AND data ->> '$.title' = 'UKHTC joins SOCA (revised)'",
+    )
+      .bind(news)
+      .first<{ id: number }>()
+    expect(revisions).toEqual([expect.any(String), String(revised!.id), expect.any(String)])
     await publisher.submit(
-      `/admin/news/${news}/restore/${revisions.at(-1)}`,
+      `/admin/news/${news}/restore/${revised!.id}`,
       {},
       `/admin/news/${news}/history`,
     )

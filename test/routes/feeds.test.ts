@@ -41,8 +41,13 @@ describe('GET /news.atom', () => {
     expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom')
     expect(feed.id).toBe('http://localhost:8787/news')
     expect(Date.parse(feed.updated)).not.toBeNaN()
-    const entries: { id: string; title: string; updated: string; content: { '#text': string } }[] =
-      feed.entry
+    const entries: {
+      id: string
+      title: string
+      published: string
+      updated: string
+      content: { '#text': string }
+    }[] = feed.entry
     expect(entries).toHaveLength(content.news.length)
     const newestFirst = [...content.news].sort(
       (a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt),
@@ -54,6 +59,12 @@ describe('GET /news.atom', () => {
       expect(entry.title).not.toBe('')
       expect(Date.parse(entry.updated)).not.toBeNaN()
     }
+    // No seeded article has a change note: each was last updated when it was published.
+    expect(entries.map((e) => e.published)).toEqual(
+      newestFirst.map((a) => new Date(a.publishedAt).toISOString()),
+    )
+    for (const entry of entries) expect(entry.updated).toBe(entry.published)
+    expect(feed.updated).toBe(entries[0]!.updated)
   })
 })
 

@@ -44,6 +44,15 @@ describe('GET /news', () => {
     expect(slugs).not.toContain('draft-story')
   })
 
+  it('says when each article was published', async () => {
+    const { html } = await getPage('/news')
+    const published = new Date(Date.UTC(2020, 0, 1 + added))
+    expect(html).toContain(
+      `<p class="soca-meta">Published <time datetime="${published.toISOString()}">${published.getUTCDate()} January 2020</time></p>`,
+    )
+    expect(countOf(html, /<p class="soca-meta">Published <time /)).toBe(10)
+  })
+
   it('serves the last page with the remaining articles and no next link', async () => {
     const { res, html } = await getPage(`/news?page=${lastPage}`)
     expect(res.status).toBe(200)
@@ -76,6 +85,12 @@ describe('GET /news/:slug', () => {
     expect(res.status).toBe(200)
     expect(html).toContain(`<title>${article.title} – SOCA</title>`)
     expect(html).toContain(`<time datetime="${new Date(article.publishedAt).toISOString()}">`)
+    expect(html).toMatch(
+      /<p class="soca-meta">Published <time [^>]+>\d{1,2} [A-Z][a-z]+ \d{4}<\/time><\/p>/,
+    )
+    // No change notes in the seed: no "Last updated" and no change history.
+    expect(html).not.toContain('Last updated')
+    expect(html).not.toContain('See all updates')
     expect(html).toContain('<meta property="og:type" content="article"/>')
     expect(html).toContain('href="/news">News</a>')
     expect(countOf(html, /<h1[ >]/)).toBe(1)

@@ -108,6 +108,22 @@ describe('the generic page route', () => {
     expect(parent.html).toContain('href="/threats/cigarette-smuggling"')
   })
 
+  it('shows a page change note at its foot, and nothing for a page without one', async () => {
+    await insertPage({ path: '/noted-page', title: 'Noted page', body: 'Text.' })
+    expect((await getPage('/noted-page')).html).not.toContain('Last updated')
+    const at = Date.parse('2014-03-05T12:00:00Z')
+    await sql(
+      'UPDATE pages SET change_notes = ? WHERE path = ?',
+      JSON.stringify([{ at, note: 'corrected the office address' }]),
+      '/noted-page',
+    )
+    const { html } = await getPage('/noted-page')
+    expect(html).toContain(
+      `<p class="soca-meta">Last updated <time datetime="${new Date(at).toISOString()}">5 March 2014</time>: corrected the office address</p>`,
+    )
+    expect(html).toContain('<details class="govuk-details">')
+  })
+
   it('renders <script> in a stored body as text', async () => {
     await insertPage({ path: '/xss-test', title: 'XSS', body: '<script>alert(1)</script>' })
     const { html } = await getPage('/xss-test')

@@ -10,7 +10,8 @@ import {
   revisionsOf,
 } from '../../db/content.ts'
 import type { StaffEnv } from '../../env.ts'
-import type { FieldError } from '../../forms/fields.ts'
+import { changeNoteData } from '../../forms/content.ts'
+import { type FieldError, checkForm } from '../../forms/fields.ts'
 import { can } from '../../auth/permissions.ts'
 import { readAdminForm } from '../../http/admin-form.ts'
 import { doneNotice, numericParam, wholeNumber } from '../../http/params.ts'
@@ -23,6 +24,7 @@ import {
   publish,
   publishRefusal,
   restore,
+  saveAndPublish,
   saveDraft,
   unpublish,
 } from '../../publishing/content.ts'
@@ -31,6 +33,7 @@ import { ComparePage } from '../../views/admin/compare-page.tsx'
 import { EditPage } from '../../views/admin/content-edit-page.tsx'
 import { ContentListPage } from '../../views/admin/content-list-page.tsx'
 import { HistoryPage } from '../../views/admin/history-page.tsx'
+import { UnpublishPage } from '../../views/admin/unpublish-page.tsx'
 import { actorOf, adminContext, changed, refusalException } from './context.ts'
 import { renderPreview } from './preview.tsx'
 
@@ -50,7 +53,17 @@ const NOTICES: Record<string, string> = {
   unpublished: 'Unpublished. Its address now tells visitors it has been removed.',
   restored: 'Revision restored.',
   closed: 'Vacancy closed. It is no longer listed and takes no applications.',
+  held: 'Draft saved, but not published. A second pair of eyes is required: another publisher must publish your changes.',
 }
+
+/** The notices after which the banner links to the live page. */
+const LIVE_NOTICES = new Set(['published', 'closed'])
+
+/** Whether the form's button was Publish (the other is Save draft). */
+const publishPressed = (values: Record<string, string>) => values.action === 'publish'
+
+/** Refuses the Publish button to a member whose role cannot publish (audited, 403). */
+const mayPublish = (c: Context<StaffEnv>) => requirePermission('content:publish')(c, async () => {})
 
 /** The form's values as text, from stored data. */
 const toValues = (data: object): Record<string, string> =>
@@ -74,6 +87,10 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
     return loaded
   }
 
+  /** Whether the item's form asks for the type of change: once it has been published. */
+  const offersChangeNote = (loaded: EditableItem<K> | null) =>
+    CONTENT_KINDS[kind].changeNotes && loaded !== null && loaded.item.status !== 'draft'
+
   const renderEdit = async (
     c: Context<StaffEnv>,
     state: {
@@ -85,6 +102,8 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
   ) => {
     const { loaded } = state
     const refusal = loaded && (await publishRefusal(c.var.db, actorOf(c), kind, loaded.item))
+    const done = c.req.query('done') ?? ''
+    const live = loaded?.item.status === 'published'
     return c.html(
       <EditPage
         admin={adminContext(c)}
@@ -97,10 +116,25 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
         canPublish={can(c.var.staff.role, 'content:publish')}
         publishBlocked={refusal && refusal.reason === 'refused' ? refusal.message : undefined}
         notice={doneNotice(c, NOTICES)}
+        noticeImportant={done === 'held'}
+        noticeLinksLive={live && LIVE_NOTICES.has(done)}
+        changeNote={offersChangeNote(loaded)}
+        deletable={kind === 'page' && loaded?.item.status === 'draft'}
         actions={spec.actions}
       />,
       status,
     )
+  }
+
+  /** The editor's values from an item: its draft, and the change note it carries, if any. */
+  const editValues = (loaded: EditableItem<K>): Record<string, string> => {
+    const values = toValues(loaded.draft)
+    const { latest, item } = loaded
+    // A note already published with its version is not offered again for the next change.
+    if (latest?.changeNote && latest.id !== item.publishedRevisionId) {
+      return { ...values, changeType: 'major', changeNote: latest.changeNote }
+    }
+    return { ...values, changeType: 'minor' }
   }
 
   const itemPath = (id: number, done: string) => `${labels.base}/${id}?done=${done}`
@@ -116,34 +150,62 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
     ),
   )
 
-  app.get('/new', (c) => renderEdit(c, { loaded: null, values: {} }))
+  app.get('/new', (c) => {
+    // "Add a page here" from the page tree names the parent.
+    const parent = wholeNumber(c.req.query('parent') ?? '')
+    const values: Record<string, string> =
+      choosesParent && !Number.isNaN(parent) ? { parentId: String(parent) } : {}
+    return renderEdit(c, { loaded: null, values })
+  })
 
   app.post('/new', async (c) => {
     const form = await readAdminForm(c, schema)
+    if (publishPressed(form.values)) await mayPublish(c)
     if (!form.ok) return renderEdit(c, { loaded: null, ...form }, 400)
-    const result = await createDraft(c.var.db, actorOf(c), kind, form.data)
+    const actor = actorOf(c)
+    const result = await createDraft(c.var.db, actor, kind, form.data)
     if (!result.ok && result.reason === 'invalid') {
       return renderEdit(c, { loaded: null, values: form.values, errors: result.errors }, 400)
     }
     if (!result.ok) throw refusalException(result)
-    return changed(c, result, itemPath(result.id, 'created'))
+    if (!publishPressed(form.values)) return changed(c, result, itemPath(result.id, 'created'))
+    // A new item is created, then published: two steps, but the first leaves a saved draft,
+    // so if the second is refused (second pair of eyes) nothing typed is lost.
+    const published = await publish(c.var.db, actor, kind, result.id)
+    if (!published.ok && published.reason === 'refused') {
+      return changed(c, { ok: true }, itemPath(result.id, 'held'))
+    }
+    if (!published.ok) throw refusalException(published)
+    return changed(c, published, itemPath(result.id, 'published'))
   })
 
   app.get('/:id{[0-9]+}', async (c) => {
     const loaded = await load(c)
-    return renderEdit(c, { loaded, values: toValues(loaded.draft) })
+    return renderEdit(c, { loaded, values: editValues(loaded) })
   })
 
   app.post('/:id{[0-9]+}', async (c) => {
     const loaded = await load(c)
     const form = await readAdminForm(c, schema)
-    if (!form.ok) return renderEdit(c, { loaded, ...form }, 400)
-    const result = await saveDraft(c.var.db, actorOf(c), kind, loaded.item.id, form.data)
+    const publishing = publishPressed(form.values)
+    if (publishing) await mayPublish(c)
+    const note = offersChangeNote(loaded)
+      ? checkForm(changeNoteData, form.values)
+      : ({ ok: true, data: null } as const)
+    if (!form.ok || !note.ok) {
+      const errors = [...(form.ok ? [] : form.errors), ...(note.ok ? [] : note.errors)]
+      return renderEdit(c, { loaded, values: form.values, errors }, 400)
+    }
+    const id = loaded.item.id
+    const args = [c.var.db, actorOf(c), kind, id, form.data, new Date(), note.data] as const
+    const result = publishing ? await saveAndPublish(...args) : await saveDraft(...args)
     if (!result.ok && result.reason === 'invalid') {
       return renderEdit(c, { loaded, values: form.values, errors: result.errors }, 400)
     }
     if (!result.ok) throw refusalException(result)
-    return changed(c, result, itemPath(loaded.item.id, 'saved'))
+    if (!publishing) return changed(c, result, itemPath(id, 'saved'))
+    const published = 'published' in result && result.published
+    return changed(c, result, itemPath(id, published ? 'published' : 'held'))
   })
 
   app.get('/:id{[0-9]+}/preview', async (c) => {
@@ -158,6 +220,18 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
     const result = await publish(c.var.db, actorOf(c), kind, id)
     if (!result.ok) throw refusalException(result)
     return changed(c, result, itemPath(id, 'published'))
+  })
+
+  app.get('/:id{[0-9]+}/unpublish', requirePermission('content:publish'), async (c) => {
+    const { item } = await load(c)
+    if (item.status !== 'published') return c.redirect(`${labels.base}/${item.id}`, 303)
+    return c.html(
+      <UnpublishPage
+        admin={adminContext(c)}
+        labels={labels}
+        item={{ ...item, publicPath: publicPath(item.live) }}
+      />,
+    )
   })
 
   app.post('/:id{[0-9]+}/unpublish', requirePermission('content:publish'), async (c) => {

@@ -26,9 +26,18 @@ export const actorOf = (c: Context<StaffEnv>): Actor => ({
 const announceContentVersion = (c: Context<StaffEnv>, now: Date) =>
   c.header(CONTENT_VERSION_HEADER, String(now.getTime()))
 
-/** The answer to a change that was made: the new content version if visitors see it, then 303. */
+/**
+ * The answer to a change that was made: the new content version if visitors see it, then 303.
+ * When visitors see something new, the member's own browser forgets the public pages it keeps
+ * (they are sent with max-age=60, and the site and staff area share an origin), so the next
+ * page they open from the site shows the change, not their copy of the old one (W3C Clear Site
+ * Data: "cache" clears only the HTTP cache, not cookies, so they stay signed in).
+ */
 export const changed = (c: Context<StaffEnv>, result: Done, location: string) => {
-  if (result.changedAt) announceContentVersion(c, result.changedAt)
+  if (result.changedAt) {
+    announceContentVersion(c, result.changedAt)
+    c.header('Clear-Site-Data', '"cache"')
+  }
   return c.redirect(location, 303)
 }
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono/tiny'
 import { listContent } from '../../db/content.ts'
 import { newSubmissionCount } from '../../db/inbox.ts'
+import { scheduleOverview } from '../../db/schedule.ts'
 import { CONTENT_KINDS } from '../../publishing/kinds.ts'
 import type { AppEnv, StaffEnv } from '../../env.ts'
 import { adminHeaders, loadSession, requireCsrfToken, requireStage } from '../../middleware/auth.ts'
@@ -10,7 +11,10 @@ import { auditLogRoutes } from './audit.tsx'
 import { adminContext } from './context.ts'
 import { inbox } from './inbox.tsx'
 import { newsAdmin, pagesAdmin, vacanciesAdmin } from './kinds.tsx'
+import { pageTreeRoutes } from './page-tree.tsx'
+import { scheduleRoutes } from './schedule.tsx'
 import { settingsRoutes } from './settings.tsx'
+import { shareRoutes } from './share.tsx'
 import { signIn } from './sign-in.tsx'
 import { staffRoutes } from './staff.tsx'
 
@@ -28,8 +32,9 @@ signedIn.use('*', requireCsrfToken())
 
 signedIn.get('/', async (c) => {
   const db = c.var.db
-  const [newSubmissions, ...kinds] = await Promise.all([
+  const [newSubmissions, scheduled, ...kinds] = await Promise.all([
     newSubmissionCount(db),
+    scheduleOverview(db, new Date()),
     ...Object.values(CONTENT_KINDS).map((k) => listContent(db, k.kind)),
   ])
   const drafts = kinds
@@ -40,9 +45,17 @@ signedIn.get('/', async (c) => {
       admin={adminContext(c)}
       newSubmissions={newSubmissions}
       drafts={drafts.length}
+      scheduled={scheduled}
     />,
   )
 })
+signedIn.route('/pages', pageTreeRoutes)
+signedIn.route('/pages', shareRoutes('page'))
+signedIn.route('/news', shareRoutes('news'))
+signedIn.route('/vacancies', shareRoutes('vacancy'))
+signedIn.route('/pages', scheduleRoutes('page'))
+signedIn.route('/news', scheduleRoutes('news'))
+signedIn.route('/vacancies', scheduleRoutes('vacancy'))
 signedIn.route('/pages', pagesAdmin)
 signedIn.route('/news', newsAdmin)
 signedIn.route('/vacancies', vacanciesAdmin)

@@ -1,0 +1,228 @@
+// The pages as staff arrange them: the whole tree with each page's newest revision, the
+// siblings a page moves among, and the queries that reorder pages or delete a draft one.
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import type { Database } from './client.ts'
+import type { ContentData } from './content-tables.ts'
+import { pages, revisions, scheduledChanges, shareLinks, staff } from './schema.ts'
+
+// Written out with an alias, as in content.ts: inside a subquery Drizzle would print the outer
+// id unqualified. The index on (kind, content_id, id) answers it without a scan.
+const newestRevisionId = sql<number | null>`(select max(r.id) from revisions r
+  where r.kind = 'page' and r.content_id = ${pages}.id)`
+
+/**
+ * Query for every page, whatever its status, with its newest revision's id, time and author:
+ * one query, for the staff Pages tree. The site has tens of pages.
+ */
+export const pageTreeRowsQuery = (db: Database) =>
+  db
+    .select({
+      id: pages.id,
+      parentId: pages.parentId,
+      path: pages.path,
+      title: pages.title,
+      status: pages.status,
+      navOrder: pages.navOrder,
+      publishedRevisionId: pages.publishedRevisionId,
+      latestRevisionId: revisions.id,
+      /** When the newest revision was saved; null for a page with none. */
+      changedAt: revisions.createdAt,
+      /** Who saved it; null for the seeded or imported original. */
+      authorId: revisions.authorId,
+      authorName: staff.name,
+    })
+    .from(pages)
+    .leftJoin(revisions, eq(revisions.id, newestRevisionId))
+    .leftJoin(staff, eq(staff.id, revisions.authorId))
+
+/** A page as the staff Pages tree lists it. */
+export type PageTreeRow = Awaited<ReturnType<typeof pageTreeRowsQuery>>[number]
+
+/** What ordering siblings needs of a page. */
+type Orderable = { id: number; title: string; navOrder: number | null }
+
+/**
+ * The order of pages under one parent: navigation order with unnumbered pages last, then title,
+ * as the public child lists (lib/site-tree.ts `childPages`) show them; then id, so it is total.
+ */
+export const bySiblingOrder = (a: Orderable, b: Orderable) =>
+  (a.navOrder ?? 1e9) - (b.navOrder ?? 1e9) || a.title.localeCompare(b.title) || a.id - b.id
+
+/**
+ * The siblings a page can move among, in order. At the top level only the pages in the main
+ * menu (those with a navigation order) move: giving any other top-level page a number would put
+ * it in the header menu. Under a parent, every child moves, and moving numbers them 1 to n.
+ */
+export const movableSiblings = <P extends Orderable>(siblings: P[], parentId: number | null) =>
+  siblings.filter((p) => parentId !== null || p.navOrder !== null).sort(bySiblingOrder)
+
+/** A page in the staff tree, with its children and whether it can move up or down. */
+export type PageTreeNode = {
+  page: PageTreeRow
+  children: PageTreeNode[]
+  /** Where it stands among the siblings it moves among; null when it cannot move. */
+  move: { up: boolean; down: boolean } | null
+}
+
+/**
+ * The pages as a tree: the home page first, then the other top-level pages and, under each
+ * page, its children, all in sibling order. A page that a broken parent chain (a loop) leaves
+ * out is listed at the top level, unmovable, so every page is always reachable.
+ */
+export const buildPageTree = (rows: PageTreeRow[]): PageTreeNode[] => {
+  const ids = new Set(rows.map((r) => r.id))
+  const byParent = new Map<number | null, PageTreeRow[]>()
+  for (const row of rows) {
+    const key = row.parentId !== null && ids.has(row.parentId) ? row.parentId : null
+    byParent.set(key, [...(byParent.get(key) ?? []), row])
+  }
+  const seen = new Set<number>()
+  const build = (parentId: number | null): PageTreeNode[] => {
+    const siblings = (byParent.get(parentId) ?? []).filter((p) => !seen.has(p.id))
+    for (const p of siblings) seen.add(p.id)
+    const movable = movableSiblings(siblings, parentId)
+    return siblings.sort(bySiblingOrder).map((page) => {
+      const at = movable.indexOf(page)
+      return {
+        page,
+        move: at < 0 ? null : { up: at > 0, down: at < movable.length - 1 },
+        children: build(page.id),
+      }
+    })
+  }
+  const roots = build(null).sort(
+    (a, b) => Number(b.page.path === '/') - Number(a.page.path === '/'),
+  )
+  for (const row of rows) {
+    if (!seen.has(row.id)) {
+      seen.add(row.id)
+      roots.push({ page: row, move: null, children: build(row.id) })
+    }
+  }
+  return roots
+}
+
+/** A page as moving it needs: its live data, and its newest revision's. */
+export type SiblingPage = Awaited<ReturnType<typeof siblingsOfPageQuery>>[number]
+
+/**
+ * Query for the page `id` and every page with the same parent (top-level pages for a top-level
+ * page), each with its live data and its newest revision's id and data. None when there is no
+ * such page: the parent test then matches only top-level pages, which do not include it.
+ */
+export const siblingsOfPageQuery = (db: Database, id: number) =>
+  db
+    .select({
+      id: pages.id,
+      path: pages.path,
+      parentId: pages.parentId,
+      title: pages.title,
+      summary: pages.summary,
+      body: pages.body,
+      navOrder: pages.navOrder,
+      status: pages.status,
+      publishedRevisionId: pages.publishedRevisionId,
+      latestRevisionId: revisions.id,
+      latestData: revisions.data,
+      latestChangeNote: revisions.changeNote,
+    })
+    .from(pages)
+    .leftJoin(revisions, eq(revisions.id, newestRevisionId))
+    // `is` compares nulls as equal, so top-level pages find each other.
+    .where(sql`${pages.parentId} is (select p.parent_id from pages p where p.id = ${id})`)
+
+/** The data a page's newest revision holds, or its live row's when it has no revision yet. */
+export const newestPageData = (page: SiblingPage): ContentData['page'] =>
+  // A revision's data is the kind's editable columns: it was checked by the page schema.
+  page.latestData !== null
+    ? (page.latestData as ContentData['page'])
+    : {
+        path: page.path,
+        parentId: page.parentId,
+        title: page.title,
+        summary: page.summary,
+        body: page.body,
+        navOrder: page.navOrder,
+      }
+
+/**
+ * Query that stores a reordering revision ('Moved') of a page. It keeps the public change note
+ * of the revision it copies when that one is still waiting to be published, so publishing the
+ * page later still adds it; a move itself is a minor change.
+ */
+export const movedRevisionQuery = (
+  db: Database,
+  revision: {
+    contentId: number
+    data: ContentData['page']
+    authorId: number
+    changeNote: string | null
+  },
+) => db.insert(revisions).values({ kind: 'page', note: 'Moved', ...revision })
+
+/** Query that sets a page's position among its siblings on the live row. */
+export const setNavOrderQuery = (db: Database, id: number, navOrder: number, now: Date) =>
+  db.update(pages).set({ navOrder, updatedAt: now }).where(eq(pages.id, id))
+
+/**
+ * Query that makes the page's newest revision its published one: for a page that had no
+ * unpublished changes, whose live row a reordering revision describes exactly.
+ */
+export const publishedIsNewestQuery = (db: Database, id: number) =>
+  db
+    .update(pages)
+    .set({
+      publishedRevisionId: sql`(select max(r.id) from revisions r
+        where r.kind = 'page' and r.content_id = ${id})`,
+    })
+    .where(eq(pages.id, id))
+
+/** The page with this id as the delete confirmation needs it, with its number of children. */
+export const pageForDelete = (db: Database, id: number) =>
+  db
+    .select({
+      id: pages.id,
+      path: pages.path,
+      title: pages.title,
+      status: pages.status,
+      publishedRevisionId: pages.publishedRevisionId,
+      publishedAt: pages.publishedAt,
+      children: sql<number>`(select count(*) from pages c where c.parent_id = ${pages}.id)`,
+    })
+    .from(pages)
+    .where(eq(pages.id, id))
+    .get()
+
+/** A page as `pageForDelete` returns it. */
+export type DeletablePage = NonNullable<Awaited<ReturnType<typeof pageForDelete>>>
+
+/**
+ * Queries that delete a never-published page with no children, and everything kept about it:
+ * its revisions, scheduled changes and share links. The first returns the deleted row; the
+ * others delete only once the page is gone, so if it was published or given a child since it
+ * was read, the batch changes nothing.
+ */
+export const deleteDraftPageQueries = (db: Database, id: number) => {
+  const gone = sql`not exists (select 1 from pages p where p.id = ${id})`
+  return [
+    db
+      .delete(pages)
+      .where(
+        and(
+          eq(pages.id, id),
+          eq(pages.status, 'draft'),
+          isNull(pages.publishedRevisionId),
+          isNull(pages.publishedAt),
+          sql`not exists (select 1 from pages c where c.parent_id = ${id})`,
+        ),
+      )
+      .returning({ id: pages.id }),
+    db.delete(revisions).where(and(eq(revisions.kind, 'page'), eq(revisions.contentId, id), gone)),
+    db
+      .delete(scheduledChanges)
+      .where(and(eq(scheduledChanges.kind, 'page'), eq(scheduledChanges.contentId, id), gone)),
+    db
+      .delete(shareLinks)
+      .where(and(eq(shareLinks.kind, 'page'), eq(shareLinks.contentId, id), gone)),
+  ] as const
+}
