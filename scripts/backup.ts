@@ -1,4 +1,5 @@
-// `npm run backup`: exports D1 with `wrangler d1 export` and lists the CV bucket's objects into
+// `npm run backup`: exports D1 with `wrangler d1 export` (every table but the search index,
+// which restore rebuilds: see scripts/lib/d1-backup.ts) and lists the CV bucket's objects into
 // backups/<UTC date and time>/ (db.sql, r2-objects.json, manifest.json). Local D1 by default;
 // `--remote` backs up production (wrangler asks you to sign in); `--persist-to <dir>` backs up
 // a local state folder other than .wrangler/state.
@@ -26,7 +27,10 @@ try {
   const tables = Object.keys(manifest.rows).length
   console.log(
     `Backup of ${manifest.source} D1 and R2: ${rows} rows in ${tables} tables, ` +
-      `${manifest.r2Objects} CV objects listed, in ${folder}`,
+      `${manifest.r2Objects} CV objects listed, in ${folder}` +
+      (manifest.rebuiltOnRestore.length > 0
+        ? ` (${manifest.rebuiltOnRestore.join(', ')}: not copied, rebuilt from the rows on restore)`
+        : ''),
   )
   if (manifest.missingCvObjects.length > 0) {
     // Not a failure of the backup: the inbox shows these applications without their CV.

@@ -1,7 +1,8 @@
 // `npm run restore -- <backup folder>`: loads a backup's db.sql into a fresh local D1, by
 // default a new state folder (.wrangler/restored/<backup name>), so the database `npm start`
 // uses is never touched by accident. `--persist-to <dir>` picks the folder; a folder that
-// already holds a database is refused unless `--replace` is given too.
+// already holds a database is refused unless `--replace` is given too. The search index, which
+// a backup cannot copy, is created and filled from the restored rows by db.sql's last statements.
 import { basename, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_PERSIST, restore } from './lib/d1-backup.ts'

@@ -1,3 +1,4 @@
+import { SEARCH_INDEX_REBUILD } from '../src/db/search-index.ts'
 import type { SeedContent } from './types.ts'
 
 /** Quotes a value as an SQLite literal. */
@@ -64,5 +65,7 @@ export const seedStatements = (content: SeedContent, now: Date = new Date()): st
     `INSERT INTO settings (key, value, updated_at) VALUES ('site_notice', ${literal(content.siteNotice)}, ${ms}) ON CONFLICT (key) DO NOTHING;`,
     `INSERT INTO settings (key, value, updated_at) VALUES ('postal_address', ${literal(POSTAL_ADDRESS)}, ${ms}) ON CONFLICT (key) DO NOTHING;`,
     ...originalRevisionStatements(),
+    // The search index follows the live rows (derived data: rebuilding it loses nothing).
+    ...SEARCH_INDEX_REBUILD.map((statement) => `${statement};`),
   ]
 }

@@ -15,9 +15,11 @@ import { edgeCache } from './middleware/edge-cache.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { careers } from './routes/careers.tsx'
 import { contact } from './routes/contact.tsx'
+import { feedback } from './routes/feedback.tsx'
 import { feeds } from './routes/feeds.ts'
 import { news } from './routes/news.tsx'
 import { pages } from './routes/pages.tsx'
+import { search } from './routes/search.tsx'
 
 /** The public site. The staff area is its own Worker (src/admin.tsx), reached through ADMIN. */
 const app = new Hono<AppEnv>()
@@ -61,6 +63,8 @@ app.route('/', feeds)
 app.route('/news', news)
 app.route('/careers', careers)
 app.route('/contact', contact)
+app.route('/search', search)
+app.route('/feedback', feedback)
 app.route('/', pages)
 
 app.notFound(notFound)

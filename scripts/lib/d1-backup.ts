@@ -2,8 +2,16 @@
 // CV bucket's objects (R2 has no export; the listing says what the rows' cv_key values should
 // find). Restore loads the SQL into a local D1 that has no database yet. Used by
 // scripts/backup.ts, scripts/restore.ts and test/scripts/backup.test.ts.
+//
+// `wrangler d1 export` refuses a database holding a virtual table such as the FTS5 search index
+// ("cannot export databases with Virtual Tables (fts5)", workers-sdk#6305; exporting a remote
+// one can even leave it busy, #9519). So a backup exports the real tables by name, which skips
+// the index and its shadow tables, adds the indexes and triggers that naming tables leaves out,
+// and ends with the index's definition and the statements that fill it from the rows: derived
+// data, rebuilt on restore rather than copied.
 import { execFile } from 'node:child_process'
 import {
+  appendFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -17,6 +25,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { getPlatformProxy, unstable_readConfig, unstable_splitSqlQuery } from 'wrangler'
+import { SEARCH_INDEX_REBUILD } from '../../src/db/search-index.ts'
 import type { Target } from './local-db.ts'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -60,12 +69,20 @@ export const d1Query = async <Row = Record<string, unknown>>(sql: string, target
   return results.map((r) => r.results)
 }
 
-// substr, not LIKE: in LIKE an underscore matches any character.
-const TABLE_NAMES =
-  "SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, 7) <> 'sqlite_' " +
-  "AND substr(name, 1, 4) <> '_cf_' ORDER BY name"
+/** The shadow tables FTS5 keeps for each of its virtual tables, by suffix. */
+const FTS5_SHADOW_TABLES = ['data', 'idx', 'content', 'docsize', 'config']
 
-/** The app's own tables (not SQLite's, nor D1's internal `_cf_` ones), by name. */
+// substr, not LIKE: in LIKE an underscore matches any character. Virtual tables and their
+// shadow tables are derived data, which a backup rebuilds rather than copies.
+const TABLE_NAMES =
+  "SELECT name FROM sqlite_master AS t WHERE type = 'table' AND substr(name, 1, 7) <> 'sqlite_' " +
+  "AND substr(name, 1, 4) <> '_cf_' AND substr(sql, 1, 20) <> 'CREATE VIRTUAL TABLE' " +
+  "AND NOT EXISTS (SELECT 1 FROM sqlite_master AS v WHERE v.type = 'table' " +
+  "AND substr(v.sql, 1, 20) = 'CREATE VIRTUAL TABLE' AND t.name IN (" +
+  FTS5_SHADOW_TABLES.map((suffix) => `v.name || '_${suffix}'`).join(', ') +
+  ')) ORDER BY name'
+
+/** The app's own tables (not SQLite's, D1's internal `_cf_` ones, nor virtual tables), by name. */
 export const tableNames = async (target: Target = {}) => {
   const [rows = []] = await d1Query<{ name: string }>(TABLE_NAMES, target)
   return rows.map((r) => r.name)
@@ -223,21 +240,63 @@ export type Manifest = {
   r2Objects: number
   /** cv_key values of the backed-up rows that no listed object has. */
   missingCvObjects: string[]
+  /** Virtual tables (the search index): not copied, but defined and filled from the rows. */
+  rebuiltOnRestore: string[]
 }
 
-/** Exports D1 to `file` with `wrangler d1 export` (local state, or production with `remote`). */
-const exportD1 = async (file: string, { remote, persistTo }: Target) => {
+/** How to fill each virtual table the app has from the rows, after a restore. */
+const REBUILDS: Record<string, readonly string[]> = { search_index: SEARCH_INDEX_REBUILD }
+
+/**
+ * What naming tables leaves out of an export: the indexes, triggers and views of those tables,
+ * and the virtual tables (their definitions, then the statements that fill them). One query.
+ */
+const schemaBesideTables = async (target: Target) => {
+  const [tables = [], rest = [], virtual = [], sequence = []] = await d1Query<{
+    name: string
+    sql: string
+  }>(
+    [
+      TABLE_NAMES,
+      // As `wrangler d1 export` orders them when it exports a whole database.
+      "SELECT name, sql FROM sqlite_master WHERE sql NOT NULL AND type IN ('index', 'trigger', 'view') ORDER BY type COLLATE NOCASE",
+      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND substr(sql, 1, 20) = 'CREATE VIRTUAL TABLE' ORDER BY name",
+      // AUTOINCREMENT's counters, so a restored database never reuses a deleted row's id.
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'",
+    ].join(';\n'),
+    target,
+  )
+  const names = [...tables, ...sequence].map((t) => t.name)
+  const statements = rest.map((r) => `${r.sql};`)
+  for (const { name, sql } of virtual) {
+    const rebuild = REBUILDS[name]
+    if (!rebuild) throw new Error(`No way to rebuild the virtual table ${name} after a restore`)
+    statements.push(`${sql};`, ...rebuild.map((statement) => `${statement};`))
+  }
+  return { tables: names, statements, rebuilt: virtual.map((v) => v.name) }
+}
+
+/**
+ * Exports D1 to `file` (local state, or production with `remote`): `wrangler d1 export` of the
+ * real tables by name, then the rest of the schema and the rebuild of the virtual tables.
+ */
+const exportD1 = async (file: string, target: Target) => {
+  const { remote, persistTo } = target
+  const { tables, statements, rebuilt } = await schemaBesideTables(target)
+  const exportArgs = [...tables.flatMap((t) => ['--table', t]), '--output', file, '-y']
   if (remote || !persistTo || resolve(persistTo) === DEFAULT_PERSIST) {
     const where = remote ? '--remote' : '--local'
-    await wrangler(['d1', 'export', 'DB', '-c', 'wrangler.toml', where, '--output', file, '-y'])
-    return
+    await wrangler(['d1', 'export', 'DB', ...['-c', 'wrangler.toml', where], ...exportArgs])
+  } else {
+    const { dir, configPath } = configFor(persistTo)
+    try {
+      await wrangler(['d1', 'export', 'DB', ...['-c', configPath, '--local'], ...exportArgs])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
-  const { dir, configPath } = configFor(persistTo)
-  try {
-    await wrangler(['d1', 'export', 'DB', '-c', configPath, '--local', '--output', file, '-y'])
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  appendFileSync(file, `\n${statements.join('\n')}\n`)
+  return { rebuilt }
 }
 
 /** A dated folder name that sorts in time order and is valid on every file system. */
@@ -263,7 +322,7 @@ export const backup = async (target: Target = {}, into = join(root, 'backups')) 
 
 const backupInto = async (folder: string, createdAt: Date, target: Target) => {
   const file = join(folder, 'db.sql')
-  await exportD1(file, target)
+  const { rebuilt } = await exportD1(file, target)
   const sql = readFileSync(file, 'utf8')
   const rows = rowsByTable(sql)
   const { objects, cvKeys } = await withBindings(target, async ({ DB, CV_BUCKET }) => ({
@@ -290,6 +349,7 @@ const backupInto = async (folder: string, createdAt: Date, target: Target) => {
     rows,
     r2Objects: objects.length,
     missingCvObjects: cvKeys.filter((k) => !keys.has(k)),
+    rebuiltOnRestore: rebuilt,
   }
   writeFileSync(join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   return manifest

@@ -6,6 +6,7 @@ import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Database } from './client.ts'
 import { CONTENT_TABLES, type ContentData, type EditableKind } from './content-tables.ts'
 import { pages, redirects, revisions, staff } from './schema.ts'
+import { reindexQueries, unindexQuery } from './search.ts'
 import { bumpContentVersionQuery } from './settings.ts'
 
 export type { ContentData, EditableKind } from './content-tables.ts'
@@ -257,10 +258,10 @@ export type PublishExtras = {
 }
 
 /**
- * Queries that make data live: into the row, status published, and the content version moved
- * on so every cached page is fresh. A page whose path changes leaves a 301 from the old path;
- * a path that is live again loses its redirect. A change note is added to the item's public
- * notes in the same statement.
+ * Queries that make data live: into the row, status published, its search index entry
+ * replaced, and the content version moved on so every cached page is fresh. A page whose path
+ * changes leaves a 301 from the old path; a path that is live again loses its redirect. A change
+ * note is added to the item's public notes in the same statement.
  */
 export const publishQueries = <K extends EditableKind>(
   db: Database,
@@ -295,12 +296,15 @@ export const publishQueries = <K extends EditableKind>(
       ...changeNotes,
     })
     .where(eq(table.id, item.id))
-  if (!redirectsWhenMoved) return [bumpContentVersionQuery(db, now), update] as const
+  // The search index follows the row, read from it once it is updated (db/search.ts).
+  const reindex = reindexQueries(db, kind, item.id)
+  if (!redirectsWhenMoved) return [bumpContentVersionQuery(db, now), update, ...reindex] as const
   const before = item.address
   const after = String(data[addressField as keyof ContentData[K]])
   return [
     bumpContentVersionQuery(db, now),
     update,
+    ...reindex,
     db.delete(redirects).where(eq(redirects.fromPath, after)),
     ...(item.status === 'published' && before !== after
       ? [
@@ -315,12 +319,16 @@ export const publishQueries = <K extends EditableKind>(
   ] as const
 }
 
-/** Queries that take an item off the site (its address then answers 410); version moves on. */
+/**
+ * Queries that take an item off the site (its address then answers 410) and out of search;
+ * the version moves on.
+ */
 export const unpublishQueries = (db: Database, kind: EditableKind, id: number, now: Date) => {
   const { table } = CONTENT_TABLES[kind]
   return [
     db.update(table).set({ status: 'unpublished', updatedAt: now }).where(eq(table.id, id)),
     bumpContentVersionQuery(db, now),
+    unindexQuery(db, kind, id),
   ] as const
 }
 

@@ -234,8 +234,11 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_at_idx').on(t.at)],
 )
 
-/** What a visitor sent: a contact enquiry or a job application. */
-export const submissionKinds = ['enquiry', 'application'] as const
+/**
+ * What a visitor sent: a contact enquiry, a job application, or a problem reported with a page
+ * ("Is this page useful?" answered No, or "Report a problem with this page").
+ */
+export const submissionKinds = ['enquiry', 'application', 'feedback'] as const
 export type SubmissionKind = (typeof submissionKinds)[number]
 
 /** Where a submission is in staff's inbox; 'spam' marks one that filled in the honeypot. */
@@ -357,3 +360,24 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_staff_idx').on(t.staffId)],
 )
+
+/**
+ * "Is this page useful?" answers, counted per page path. A visitor's Yes or No adds one here
+ * (no personal data); what they then write about a problem is a 'feedback' submission.
+ */
+export const pageFeedback = sqliteTable('page_feedback', {
+  path: text('path').primaryKey(),
+  yes: integer('yes').notNull().default(0),
+  no: integer('no').notNull().default(0),
+  updatedAt: timestampNow('updated_at'),
+})
+
+/**
+ * Site search: an SQLite FTS5 table of what visitors can find (published pages and news, and
+ * published vacancies, filtered to open ones when searched), one row per item. Drizzle cannot
+ * declare a virtual table, so this statement is its definition: migration 0008 runs it, and a
+ * test checks the migration holds exactly this. Porter stemming makes "trafficked" find
+ * "trafficking". Publishing, unpublishing and scheduled changes update it in their own batch.
+ */
+export const SEARCH_INDEX_DDL =
+  "CREATE VIRTUAL TABLE search_index USING fts5(title, summary, body, kind UNINDEXED, content_id UNINDEXED, path UNINDEXED, closing_date UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')"

@@ -12,7 +12,10 @@ const DAY = 24 * 60 * 60 * 1000
 /** How long each kind of submission is kept, in days. */
 export type RetentionPeriods = Record<SubmissionKind, number>
 
-/** Reads the retention periods from the environment: 180 days (enquiries), 365 (applications). */
+/**
+ * Reads the retention periods from the environment: 180 days (enquiries, and reports of a problem
+ * with a page, which are kept as long), 365 (applications).
+ */
 export const retentionPeriods = (env: {
   ENQUIRY_RETENTION_DAYS?: string
   APPLICATION_RETENTION_DAYS?: string
@@ -21,10 +24,8 @@ export const retentionPeriods = (env: {
     const n = Number(value)
     return Number.isInteger(n) && n > 0 ? n : fallback
   }
-  return {
-    enquiry: days(env.ENQUIRY_RETENTION_DAYS, 180),
-    application: days(env.APPLICATION_RETENTION_DAYS, 365),
-  }
+  const enquiry = days(env.ENQUIRY_RETENTION_DAYS, 180)
+  return { enquiry, application: days(env.APPLICATION_RETENTION_DAYS, 365), feedback: enquiry }
 }
 
 /** D1 binds at most 100 values a statement: expired submissions go a hundred at a time. */
@@ -49,7 +50,7 @@ export const deleteExpiredSubmissions = async (
   periods: RetentionPeriods,
   now: Date,
 ) => {
-  const deleted: Record<SubmissionKind, number> = { enquiry: 0, application: 0 }
+  const deleted: Record<SubmissionKind, number> = { enquiry: 0, application: 0, feedback: 0 }
   for (const kind of Object.keys(periods) as SubmissionKind[]) {
     const expired = await expiredSubmissions(
       db,

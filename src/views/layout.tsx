@@ -15,9 +15,11 @@ import type { Link } from '../lib/site-tree.ts'
 import { onSitePath } from '../lib/site-path.ts'
 import { ServiceNavigation } from './components/service-navigation.tsx'
 import { SiteHeader } from './components/site-header.tsx'
+import { SearchBox } from './components/search-box.tsx'
 import { Breadcrumbs } from './components/breadcrumbs.tsx'
 import { ExitThisPage, hasQuickExit } from './components/exit-this-page.tsx'
 import { PreviewBanner, type PreviewNotice } from './components/preview-banner.tsx'
+import { PageFeedback } from './components/page-feedback.tsx'
 
 /** What every page shares: navigation, settings and the site's origin. */
 export type Chrome = {
@@ -46,7 +48,7 @@ export type LayoutProps = {
   breadcrumbs?: Link[]
   /** Open Graph type: 'article' for news. */
   ogType?: 'website' | 'article'
-  /** Keep the page out of search engines (error pages). */
+  /** Keep the page out of search engines (error, confirmation and feedback pages); no feedback. */
   noindex?: boolean
   /** Load the stylesheet with the form components (pages with forms). */
   forms?: boolean
@@ -110,7 +112,9 @@ export const Layout = (props: LayoutProps) => {
           ))}
         </head>
         <body class="govuk-template__body">
-          <SiteHeader home="/" name="Serious Organised Crime Agency" />
+          <SiteHeader home="/" name="Serious Organised Crime Agency">
+            <SearchBox />
+          </SiteHeader>
           {chrome.nav.length > 0 && (
             <ServiceNavigation label="Menu" links={chrome.nav} path={path} />
           )}
@@ -137,6 +141,8 @@ export const Layout = (props: LayoutProps) => {
             <main class="govuk-main-wrapper" id="main-content">
               {props.children}
             </main>
+            {/* Not on error, confirmation or feedback pages (all noindex), nor on previews. */}
+            {!props.noindex && !chrome.preview && <PageFeedback path={path} />}
           </div>
           <footer class="govuk-footer">
             <div class="govuk-width-container">

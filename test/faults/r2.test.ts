@@ -127,9 +127,9 @@ describe('when R2 fails', () => {
     await runCron(Date.now() + 2 * DAY)
     expect(await cvKeys()).toEqual([])
     expect(logs.slice(2)).toEqual([
-      { level: 'info', event: 'retention', deleted: { enquiry: 0, application: 0 } },
+      { level: 'info', event: 'retention', deleted: { enquiry: 0, application: 0, feedback: 0 } },
       { level: 'warn', event: 'orphaned-cvs-deleted', count: 1 },
-      { level: 'info', event: 'retention', deleted: { enquiry: 0, application: 0 } },
+      { level: 'info', event: 'retention', deleted: { enquiry: 0, application: 0, feedback: 0 } },
     ])
   })
 
@@ -252,7 +252,11 @@ describe('the retention job when R2 fails halfway', () => {
       ])
       expect(await cvKeys()).toEqual(['cv/SOCA-KEEP-0001.pdf', 'cv/SOCA-KEEP-0002.pdf'])
       expect(logs).toEqual([
-        { level: 'info', event: 'retention', deleted: { enquiry: 0, application: 150 } },
+        {
+          level: 'info',
+          event: 'retention',
+          deleted: { enquiry: 0, application: 150, feedback: 0 },
+        },
       ])
     },
     SLOW,

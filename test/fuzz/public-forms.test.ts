@@ -68,6 +68,33 @@ const applicationSpec: FormSpec = {
   website: fc.constantFrom('', '', '', 'http://spam.example'),
 }
 
+/** "Is this page useful?": a vote, or a problem report, about a page path (or anything). */
+const feedbackPath = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('/', '/threats/fraud', '/ukhtc', '/news?page=2') },
+  { weight: 2, arbitrary: nasty },
+)
+const voteSpec: FormSpec = {
+  path: feedbackPath,
+  useful: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom('yes', 'no') },
+    { weight: 1, arbitrary: nasty },
+  ),
+  website: fc.constantFrom('', '', '', 'http://spam.example'),
+}
+const reportSpec: FormSpec = {
+  path: feedbackPath,
+  notUseful: fc.constantFrom('', 'yes'),
+  whatDoing: fc.oneof(
+    fc.constant('Looking for the office address.'),
+    fc.string({ unit: 'grapheme', maxLength: 1_200 }),
+  ),
+  whatWrong: fc.oneof(
+    fc.constant('The link to the annual report is broken.'),
+    fc.string({ unit: 'grapheme', maxLength: 1_200 }),
+  ),
+  website: fc.constantFrom('', '', '', 'http://spam.example'),
+}
+
 const postTo = (
   path: fc.Arbitrary<string>,
   post: ReturnType<typeof formPost>,
@@ -77,6 +104,22 @@ const postTo = (
     .map(({ path, post, headers }) => ({ method: 'POST', path, headers, ...post }))
 
 describe('public forms, fuzzed', () => {
+  const feedbackRuns = runs(1)
+  it(
+    `POST /feedback (votes and reports): never a 5xx; a 4xx stores nothing (${feedbackRuns} runs)`,
+    () =>
+      checkProperty(
+        'POST /feedback',
+        postTo(
+          fc.constantFrom('/feedback', '/feedback/'),
+          fc.oneof(formPost(voteSpec, 'urlencoded'), formPost(reportSpec, 'urlencoded')),
+        ),
+        postChecked,
+        feedbackRuns,
+      ),
+    timeoutFor(feedbackRuns),
+  )
+
   const contactRuns = runs(1)
   it(
     `POST /contact: never a 5xx; a 4xx stores nothing (${contactRuns} runs)`,

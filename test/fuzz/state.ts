@@ -85,6 +85,7 @@ const QUERIES = {
   ]),
   recoveryCodes: rowsOf('recovery_codes', 'id', ['id', 'staff_id', 'used_at']),
   sessions: rowsOf('sessions', 'id', ['id', 'staff_id', 'stage', 'csrf_token']),
+  pageFeedback: rowsOf('page_feedback', 'path', ['path', 'yes', 'no']),
 } as const
 
 export type Stored = Record<keyof typeof QUERIES | 'cvObjects', string>

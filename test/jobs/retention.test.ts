@@ -12,7 +12,11 @@ const DAY = 86_400_000
 const now = Date.UTC(2027, 0, 15, 3, 17)
 
 /** Stores a submission `days` old, with a CV in R2 for applications. */
-const submission = async (reference: string, kind: 'enquiry' | 'application', days: number) => {
+const submission = async (
+  reference: string,
+  kind: 'enquiry' | 'application' | 'feedback',
+  days: number,
+) => {
   const cvKey = kind === 'application' ? `cv/${reference}.pdf` : null
   if (cvKey) await env.CV_BUCKET.put(cvKey, '%PDF-1.7')
   await sql(
@@ -49,36 +53,39 @@ beforeEach(async () => {
   await submission('SOCA-ENQ2-NEW2', 'enquiry', 179)
   await submission('SOCA-APP1-OLD2', 'application', 366)
   await submission('SOCA-APP2-NEW2', 'application', 364)
+  // Reports of a problem with a page are kept as long as enquiries.
+  await submission('SOCA-FBK1-OLD2', 'feedback', 181)
+  await submission('SOCA-FBK2-NEW2', 'feedback', 179)
 })
 
 afterEach(() => vi.restoreAllMocks())
 
 describe('the retention Cron Trigger', () => {
-  it('deletes enquiries after 180 days and applications with their CVs after 12 months', async () => {
+  it('deletes enquiries and page feedback after 180 days and applications with their CVs after 12 months', async () => {
     await runCron()
-    expect(await references()).toEqual(['SOCA-APP2-NEW2', 'SOCA-ENQ2-NEW2'])
+    expect(await references()).toEqual(['SOCA-APP2-NEW2', 'SOCA-ENQ2-NEW2', 'SOCA-FBK2-NEW2'])
     expect(await cvKeys()).toEqual(['cv/SOCA-APP2-NEW2.pdf'])
     expect(logs).toEqual([
-      { level: 'info', event: 'retention', deleted: { enquiry: 1, application: 1 } },
+      { level: 'info', event: 'retention', deleted: { enquiry: 1, application: 1, feedback: 1 } },
     ])
   })
 
   it('keeps what is inside its period', async () => {
     await runCron({ ENQUIRY_RETENTION_DAYS: '365', APPLICATION_RETENTION_DAYS: '730' })
-    expect(await references()).toHaveLength(4)
+    expect(await references()).toHaveLength(6)
     expect(await cvKeys()).toHaveLength(2)
     expect(logs).toEqual([
-      { level: 'info', event: 'retention', deleted: { enquiry: 0, application: 0 } },
+      { level: 'info', event: 'retention', deleted: { enquiry: 0, application: 0, feedback: 0 } },
     ])
   })
 
-  it('uses a configured period for enquiries', async () => {
+  it('uses a configured period for enquiries, and page feedback', async () => {
     await runCron({ ENQUIRY_RETENTION_DAYS: '30' })
     expect(await references()).toEqual(['SOCA-APP2-NEW2'])
   })
 
   it('falls back to the defaults when a period is not a positive whole number', async () => {
     await runCron({ ENQUIRY_RETENTION_DAYS: 'soon', APPLICATION_RETENTION_DAYS: '-1' })
-    expect(await references()).toEqual(['SOCA-APP2-NEW2', 'SOCA-ENQ2-NEW2'])
+    expect(await references()).toEqual(['SOCA-APP2-NEW2', 'SOCA-ENQ2-NEW2', 'SOCA-FBK2-NEW2'])
   })
 })

@@ -111,6 +111,8 @@ inbox.get('/export.csv', async (c) => {
       'Message or statement',
       'Right to work',
       'CV file',
+      'Page',
+      'What they were doing',
     ],
     ...items.map((s) => [
       s.reference,
@@ -122,9 +124,12 @@ inbox.get('/export.csv', async (c) => {
       s.fields.email,
       s.fields.phone,
       s.fields.topic,
-      s.fields.message ?? s.fields.statement,
+      // A page feedback report's "What went wrong?" is its message.
+      s.fields.message ?? s.fields.statement ?? s.fields.whatWrong,
       s.fields.rightToWork,
       s.cvFileName,
+      s.fields.path,
+      s.fields.whatDoing,
     ]),
   ]
   return c.body(toCsv(rows), 200, {

@@ -9,6 +9,7 @@ import { DashboardPage } from '../../views/admin/dashboard-page.tsx'
 import { account } from './account.tsx'
 import { auditLogRoutes } from './audit.tsx'
 import { adminContext } from './context.ts'
+import { feedbackCounts } from './feedback.tsx'
 import { inbox } from './inbox.tsx'
 import { newsAdmin, pagesAdmin, vacanciesAdmin } from './kinds.tsx'
 import { pageTreeRoutes } from './page-tree.tsx'
@@ -62,6 +63,7 @@ signedIn.route('/vacancies', vacanciesAdmin)
 signedIn.route('/account', account)
 signedIn.route('/settings', settingsRoutes)
 signedIn.route('/submissions', inbox)
+signedIn.route('/feedback', feedbackCounts)
 signedIn.route('/audit', auditLogRoutes)
 signedIn.route('/staff', staffRoutes)
 

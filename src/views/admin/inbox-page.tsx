@@ -3,12 +3,18 @@ import { formatDateTime } from '../../lib/dates.ts'
 import { PageHeading } from '../components/page-heading.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { Banner } from './components/banner.tsx'
+import { FeedbackPageLink } from './components/feedback-page-link.tsx'
 import { SUBMISSION_KIND_TEXT } from './components/submission-kind-text.ts'
 import { SubmissionStatusTag } from './components/submission-status-tag.tsx'
 import { type AdminContext, AdminLayout } from './layout.tsx'
 
-/** The name a submission gives, from its answers. */
-const nameOf = (item: InboxItem) => item.fields.fullName ?? ''
+/** Who or what a submission is from: the name it gives, or for page feedback, the page. */
+const FromCell = ({ item }: { item: InboxItem }) =>
+  item.kind === 'feedback' ? (
+    <FeedbackPageLink path={item.fields.path} />
+  ) : (
+    (item.fields.fullName ?? '')
+  )
 
 const FilterSelect = ({
   name,
@@ -57,6 +63,11 @@ export const InboxPage = (props: InboxPageProps) => (
   >
     {props.notice && <Banner text={props.notice} />}
     <PageHeading title="Submissions" />
+    <p class="govuk-body">
+      <a class="govuk-link" href="/admin/feedback">
+        Page feedback: how many found each page useful
+      </a>
+    </p>
     <form method="get" action="/admin/submissions">
       <div class="soca-admin-actions">
         <FilterSelect
@@ -66,6 +77,7 @@ export const InboxPage = (props: InboxPageProps) => (
           options={[
             ['enquiry', 'Enquiries'],
             ['application', 'Applications'],
+            ['feedback', 'Page feedback'],
           ]}
         />
         <FilterSelect
@@ -121,7 +133,9 @@ export const InboxPage = (props: InboxPageProps) => (
               {SUBMISSION_KIND_TEXT[item.kind]}
               {item.vacancyTitle && `: ${item.vacancyTitle}`}
             </td>
-            <td class="govuk-table__cell">{nameOf(item)}</td>
+            <td class="govuk-table__cell">
+              <FromCell item={item} />
+            </td>
             <td class="govuk-table__cell">{formatDateTime(item.createdAt)}</td>
             <td class="govuk-table__cell">
               <SubmissionStatusTag status={item.status} />

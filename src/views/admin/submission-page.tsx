@@ -3,6 +3,7 @@ import { formatDateTime } from '../../lib/dates.ts'
 import { PageHeading } from '../components/page-heading.tsx'
 import { ActionButton } from './components/action-button.tsx'
 import { Banner } from './components/banner.tsx'
+import { FeedbackPageLink } from './components/feedback-page-link.tsx'
 import { SUBMISSION_KIND_TEXT } from './components/submission-kind-text.ts'
 import { SubmissionStatusTag } from './components/submission-status-tag.tsx'
 import { type AdminContext, AdminLayout } from './layout.tsx'
@@ -17,6 +18,9 @@ const LABELS: Record<string, string> = {
   rightToWork: 'Right to work in the UK',
   statement: 'How they meet the requirements',
   declaration: 'Declaration',
+  path: 'Page',
+  whatDoing: 'What they were doing',
+  whatWrong: 'What went wrong',
 }
 
 /** One submission: every answer, the CV, and what staff can do with it. */
@@ -48,7 +52,9 @@ export const SubmissionPage = ({
       {Object.entries(item.fields).map(([key, value]) => (
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{LABELS[key] ?? key}</dt>
-          <dd class="govuk-summary-list__value soca-diff">{value}</dd>
+          <dd class="govuk-summary-list__value soca-diff">
+            {item.kind === 'feedback' && key === 'path' ? <FeedbackPageLink path={value} /> : value}
+          </dd>
         </div>
       ))}
       {item.cvKey && (

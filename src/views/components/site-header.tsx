@@ -1,5 +1,18 @@
-/** The skip link and the agency's own header (GOV.UK's generic header: no crown, no logotype). */
-export const SiteHeader = ({ home, name }: { home: string; name: string }) => (
+import type { Child } from 'hono/jsx'
+
+/**
+ * The skip link and the agency's own header (GOV.UK's generic header: no crown, no logotype),
+ * with `children` (the public site's search form) beside the name.
+ */
+export const SiteHeader = ({
+  home,
+  name,
+  children,
+}: {
+  home: string
+  name: string
+  children?: Child
+}) => (
   <>
     <a href="#main-content" class="govuk-skip-link">
       Skip to main content
@@ -11,6 +24,7 @@ export const SiteHeader = ({ home, name }: { home: string; name: string }) => (
             <span class="soca-header__name">{name}</span>
           </a>
         </div>
+        {children}
       </div>
     </header>
   </>

@@ -1,2 +1,6 @@
 /** What each kind of submission is called in the inbox. */
-export const SUBMISSION_KIND_TEXT = { enquiry: 'Enquiry', application: 'Application' } as const
+export const SUBMISSION_KIND_TEXT = {
+  enquiry: 'Enquiry',
+  application: 'Application',
+  feedback: 'Page feedback',
+} as const
