@@ -32,6 +32,12 @@ export const createStaff = async (options: {
   return { id: row!.id, email: options.email, secret }
 }
 
+/** A staff account as the publishing functions take it (src/publishing/result.ts `Actor`). */
+export const createActor = async <R extends 'editor' | 'publisher' | 'admin'>(
+  email: string,
+  role: R,
+) => ({ id: (await createStaff({ email, role })).id, role })
+
 /** The session cookie a response sets, as a Cookie header value. */
 export const sessionCookie = (res: Response) => {
   const set = res.headers.get('Set-Cookie') ?? ''

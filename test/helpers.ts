@@ -36,6 +36,20 @@ export const contentChanged = async () => {
   await rememberVersion(caches.default, ORIGIN, version)
 }
 
+/** The first row a query finds in the test file's D1, or null. */
+export const row = <T>(query: string, ...values: unknown[]) =>
+  env.DB.prepare(query)
+    .bind(...values)
+    .first<T>()
+
+/** Every row a query finds in the test file's D1. */
+export const rows = async <T>(query: string, ...values: unknown[]) =>
+  (
+    await env.DB.prepare(query)
+      .bind(...values)
+      .all<T>()
+  ).results
+
 /** Runs one SQL statement with bound values against the test file's D1, as a content change. */
 export const sql = async (query: string, ...values: unknown[]) => {
   const result = await env.DB.prepare(query)

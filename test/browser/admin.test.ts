@@ -28,8 +28,15 @@ describe('a publisher', () => {
     )
 
     const preview = await page.context().newPage()
-    await preview.goto(`${editUrl}/preview`)
+    const previewed = await preview.goto(`${editUrl}/preview`)
     expect(await preview.locator('.govuk-body-l').textContent()).toContain(marker)
+    // It says what it is, is kept out of caches and search engines, and leads back.
+    const banner = preview.getByRole('region', { name: 'Preview' })
+    expect(await banner.textContent()).toContain('Preview: this version is not published')
+    expect(previewed?.headers()['cache-control']).toBe('no-store')
+    expect(await preview.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex')
+    await banner.getByRole('link', { name: 'Back to the editor' }).click()
+    await preview.waitForURL(editUrl)
     const publicBefore = await (await fetch(`${BASE_URL}/ukhtc`)).text()
     expect(publicBefore).not.toContain(marker)
 

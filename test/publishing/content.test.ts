@@ -16,8 +16,8 @@ import {
 import type { Actor } from '../../src/publishing/result.ts'
 import { isUniqueViolation } from '../../src/publishing/result.ts'
 import { setSiteNotice } from '../../src/publishing/settings.ts'
-import { auditEntries, createStaff } from '../admin-helpers.ts'
-import { insertVacancy, isoDay } from '../helpers.ts'
+import { auditEntries, createActor } from '../admin-helpers.ts'
+import { insertVacancy, isoDay, row } from '../helpers.ts'
 
 const db = createDb(env.DB)
 let editor: Actor
@@ -25,24 +25,10 @@ let publisher: Actor
 let colleague: Actor
 
 beforeAll(async () => {
-  editor = {
-    id: (await createStaff({ email: 'e@example.com', role: 'editor' })).id,
-    role: 'editor',
-  }
-  publisher = {
-    id: (await createStaff({ email: 'p@example.com', role: 'publisher' })).id,
-    role: 'publisher',
-  }
-  colleague = {
-    id: (await createStaff({ email: 'q@example.com', role: 'publisher' })).id,
-    role: 'publisher',
-  }
+  editor = await createActor('e@example.com', 'editor')
+  publisher = await createActor('p@example.com', 'publisher')
+  colleague = await createActor('q@example.com', 'publisher')
 })
-
-const row = <T>(query: string, ...values: unknown[]) =>
-  env.DB.prepare(query)
-    .bind(...values)
-    .first<T>()
 
 const contentVersion = async () =>
   (await row<{ value: string }>("SELECT value FROM settings WHERE key = 'content_version'"))

@@ -11,8 +11,8 @@ import {
   cancelScheduled,
   schedule,
 } from '../../src/publishing/schedule.ts'
-import { auditEntries, createStaff } from '../admin-helpers.ts'
-import { captureLogs } from '../helpers.ts'
+import { auditEntries, createActor, createStaff } from '../admin-helpers.ts'
+import { captureLogs, row, rows } from '../helpers.ts'
 
 const db = createDb(env.DB)
 let editor: Actor
@@ -25,31 +25,10 @@ const now = new Date('2027-01-15T09:00:00Z')
 const later = (hours: number) => new Date(now.getTime() + hours * HOUR)
 
 beforeAll(async () => {
-  editor = {
-    id: (await createStaff({ email: 'e@example.com', role: 'editor' })).id,
-    role: 'editor',
-  }
-  publisher = {
-    id: (await createStaff({ email: 'p@example.com', role: 'publisher' })).id,
-    role: 'publisher',
-  }
-  colleague = {
-    id: (await createStaff({ email: 'q@example.com', role: 'publisher' })).id,
-    role: 'publisher',
-  }
+  editor = await createActor('e@example.com', 'editor')
+  publisher = await createActor('p@example.com', 'publisher')
+  colleague = await createActor('q@example.com', 'publisher')
 })
-
-const row = <T>(query: string, ...values: unknown[]) =>
-  env.DB.prepare(query)
-    .bind(...values)
-    .first<T>()
-
-const rows = async <T>(query: string, ...values: unknown[]) =>
-  (
-    await env.DB.prepare(query)
-      .bind(...values)
-      .all<T>()
-  ).results
 
 type Stored = {
   id: number

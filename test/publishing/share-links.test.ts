@@ -12,7 +12,7 @@ import {
   shareLinkExpiry,
 } from '../../src/publishing/share-links.ts'
 import { shareLinkById } from '../../src/db/share-links.ts'
-import { auditEntries, createStaff } from '../admin-helpers.ts'
+import { auditEntries, createActor } from '../admin-helpers.ts'
 
 const db = createDb(env.DB)
 const DAY = 24 * 60 * 60 * 1000
@@ -21,14 +21,8 @@ let publisher: Actor
 let articleId: number
 
 beforeAll(async () => {
-  editor = {
-    id: (await createStaff({ email: 'e@example.com', role: 'editor' })).id,
-    role: 'editor',
-  }
-  publisher = {
-    id: (await createStaff({ email: 'p@example.com', role: 'publisher' })).id,
-    role: 'publisher',
-  }
+  editor = await createActor('e@example.com', 'editor')
+  publisher = await createActor('p@example.com', 'publisher')
   const draft = await createDraft(db, editor, 'news', {
     slug: 'embargoed',
     title: 'Embargoed',

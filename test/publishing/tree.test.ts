@@ -6,35 +6,17 @@ import { buildPageTree, pageTreeRowsQuery } from '../../src/db/page-tree.ts'
 import { createDraft, publish, saveDraft } from '../../src/publishing/content.ts'
 import type { Actor } from '../../src/publishing/result.ts'
 import { deleteDraftPage, movePage } from '../../src/publishing/tree.ts'
-import { auditEntries, createStaff } from '../admin-helpers.ts'
-import { insertPage } from '../helpers.ts'
+import { auditEntries, createActor } from '../admin-helpers.ts'
+import { insertPage, row, rows } from '../helpers.ts'
 
 const db = createDb(env.DB)
 let editor: Actor
 let publisher: Actor
 
 beforeAll(async () => {
-  editor = {
-    id: (await createStaff({ email: 'e@example.com', role: 'editor' })).id,
-    role: 'editor',
-  }
-  publisher = {
-    id: (await createStaff({ email: 'p@example.com', role: 'publisher' })).id,
-    role: 'publisher',
-  }
+  editor = await createActor('e@example.com', 'editor')
+  publisher = await createActor('p@example.com', 'publisher')
 })
-
-const row = <T>(query: string, ...values: unknown[]) =>
-  env.DB.prepare(query)
-    .bind(...values)
-    .first<T>()
-
-const rows = async <T>(query: string, ...values: unknown[]) =>
-  (
-    await env.DB.prepare(query)
-      .bind(...values)
-      .all<T>()
-  ).results
 
 const idOf = async (path: string) =>
   (await row<{ id: number }>('SELECT id FROM pages WHERE path = ?', path))!.id
