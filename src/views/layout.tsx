@@ -50,6 +50,8 @@ export type LayoutProps = {
   ogType?: 'website' | 'article'
   /** Keep the page out of search engines (error, confirmation and feedback pages); no feedback. */
   noindex?: boolean
+  /** Ask "Is this page useful?" at its foot; false on error, confirmation and feedback pages. */
+  feedback?: boolean
   /** Load the stylesheet with the form components (pages with forms). */
   forms?: boolean
   /** GOV.UK components the page uses that only a few pages do: each has its own stylesheet. */
@@ -141,8 +143,10 @@ export const Layout = (props: LayoutProps) => {
             <main class="govuk-main-wrapper" id="main-content">
               {props.children}
             </main>
-            {/* Not on error, confirmation or feedback pages (all noindex), nor on previews. */}
-            {!props.noindex && !chrome.preview && <PageFeedback path={path} />}
+            {/* About the page, not one view of it: /news?page=2 is feedback on /news. */}
+            {props.feedback !== false && !chrome.preview && (
+              <PageFeedback path={path.split('?')[0] ?? path} />
+            )}
           </div>
           <footer class="govuk-footer">
             <div class="govuk-width-container">

@@ -1,9 +1,11 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { NEWS_PAGE_SIZE } from '../../src/db/news.ts'
 import { createStaff, signedIn } from '../admin-helpers.ts'
 import {
   countOf,
   getPage,
+  insertArticle,
   newClientIp,
   postForm,
   request,
@@ -105,6 +107,33 @@ describe('"Is this page useful?" on a public page', () => {
     const html = await res.text()
     expect(html).toContain('Preview: this version is not published')
     expect(html).not.toContain('soca-feedback')
+  })
+})
+
+describe('a page seen with a query', () => {
+  beforeAll(async () => {
+    // Enough articles for a second page of /news.
+    for (let i = 0; i < NEWS_PAGE_SIZE; i++) {
+      await insertArticle(`feedback-filler-${i}`, `Filler ${i}`, new Date(Date.UTC(2012, 0, i + 1)))
+    }
+  })
+
+  it.each([
+    ['/news?page=2', '/news'],
+    ['/search?q=fraud', '/search'],
+  ])('%s asks about %s, and its Yes is counted', async (url, path) => {
+    const { res, html } = await getPage(url)
+    expect(res.status).toBe(200)
+    const sent = componentOf(html)?.match(/name="path" value="([^"]*)"/)?.[1]
+    expect(sent).toBe(path)
+    const before = (await countsOf(path))?.yes ?? 0
+    const vote = await postForm(
+      '/feedback',
+      { path: sent!, useful: 'yes' },
+      sameSiteHeaders(newClientIp()),
+    )
+    expect(vote.status).toBe(303)
+    expect(await countsOf(path)).toMatchObject({ yes: before + 1 })
   })
 })
 

@@ -76,7 +76,14 @@ const texts: Record<number, { title: string; lines: string[] }> = {
 export const ErrorPage = ({ chrome, status, path, message, requestId }: ErrorPageProps) => {
   const text = (texts[status] ?? (status >= 500 ? texts[500] : texts[400]))!
   return (
-    <Layout chrome={chrome} title={text.title} description={text.title} path={path} noindex>
+    <Layout
+      chrome={chrome}
+      title={text.title}
+      description={text.title}
+      path={path}
+      noindex
+      feedback={false}
+    >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <PageHeading title={text.title} />

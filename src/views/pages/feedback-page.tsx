@@ -62,6 +62,7 @@ export const FeedbackPage = (props: FeedbackPageProps) => {
     <Layout
       forms
       noindex
+      feedback={false}
       chrome={props.chrome}
       title={problem ? `Error: ${title}` : title}
       description={title}

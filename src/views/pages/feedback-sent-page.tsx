@@ -14,6 +14,7 @@ export const FeedbackSentPage = ({ chrome, about, reported }: FeedbackSentPagePr
   <Layout
     forms
     noindex
+    feedback={false}
     components={['panel']}
     chrome={chrome}
     title="Thank you for your feedback"

@@ -38,6 +38,7 @@ export const SentPage = ({ chrome, kind, reference, path }: SentPageProps) => {
       description={text.title}
       path={path}
       noindex
+      feedback={false}
     >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
