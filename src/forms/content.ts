@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { isIsoDate } from '../lib/dates.ts'
 import { isReadable } from './fields.ts'
 
 /** A short text field: trimmed, required, readable. */
@@ -79,11 +80,6 @@ export const pageData = z.object({
   navOrder: optionalWhole('Navigation order'),
 })
 
-/** Whether an ISO date (YYYY-MM-DD) names a day that exists. */
-const isRealDate = (d: string) =>
-  !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
-  new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)
-
 /** An optional ISO date from a text box: '' is null. */
 const optionalDate = (label: string) =>
   z.pipe(
@@ -93,7 +89,7 @@ const optionalDate = (label: string) =>
         z.trim(),
         z.refine((d) => d !== 'incomplete', `${label} must include a day, month and year`),
         z.refine(
-          (d) => d === '' || d === 'incomplete' || isRealDate(d),
+          (d) => d === '' || d === 'incomplete' || isIsoDate(d),
           `${label} must be a real date`,
         ),
       ),
@@ -154,7 +150,7 @@ export const vacancyData = z.object({
         /^\d{4}-\d{2}-\d{2}$/,
         'Enter the closing date as year, month and day, like 2027-03-31',
       ),
-      z.refine(isRealDate, 'Closing date must be a real date'),
+      z.refine(isIsoDate, 'Closing date must be a real date'),
     ),
   body: text('Body', 50_000),
 })

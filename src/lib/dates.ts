@@ -25,3 +25,16 @@ const ukDateTime = new Intl.DateTimeFormat('en-GB', {
 
 /** A date and time in UK time, e.g. "7 October 2013, 9:05 am". */
 export const formatDateTime = (date: Date): string => ukDateTime.format(date)
+
+/** Whether the numbers make a date of the calendar (years 1000 to 9999). */
+export const isCalendarDate = (year: number, month: number, day: number): boolean => {
+  if (![year, month, day].every(Number.isInteger) || year < 1000 || year > 9999) return false
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+/** Whether text is an ISO date (YYYY-MM-DD) of a day that exists. */
+export const isIsoDate = (text: string): boolean => {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  return parts !== null && isCalendarDate(Number(parts[1]), Number(parts[2]), Number(parts[3]))
+}

@@ -2,7 +2,7 @@
 // type times as the clock on the wall shows them; twice a year that clock skips an hour (the
 // last Sunday of March, 1am becomes 2am) or repeats one (the last Sunday of October, 2am
 // becomes 1am again), so a wall time can name no instant, or two.
-import { formatDateTime } from './dates.ts'
+import { formatDateTime, isCalendarDate } from './dates.ts'
 
 const ZONE = 'Europe/London'
 const MINUTE = 60_000
@@ -50,19 +50,12 @@ const asUtc = (t: WallTime) => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.mi
 /** How far UK time is ahead of UTC at an instant, in ms. */
 const offsetAt = (ms: number) => asUtc(ukWallTime(new Date(ms))) - Math.floor(ms / MINUTE) * MINUTE
 
-/** Whether the numbers make a date of the Gregorian calendar (years 1000 to 9999). */
-const isRealDate = ({ year, month, day }: WallTime) => {
-  if (![year, month, day].every(Number.isInteger) || year < 1000 || year > 9999) return false
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-}
-
 /**
  * The instant a UK wall time names. A time the clocks skip is refused; a time they repeat is
  * taken as the first of the two (still BST), and said to be ambiguous.
  */
 export const ukInstant = (t: WallTime): UkInstant => {
-  if (!isRealDate(t)) return { ok: false, reason: 'not-a-date' }
+  if (!isCalendarDate(t.year, t.month, t.day)) return { ok: false, reason: 'not-a-date' }
   const { hour, minute } = t
   if (!Number.isInteger(hour) || !Number.isInteger(minute))
     return { ok: false, reason: 'not-a-time' }

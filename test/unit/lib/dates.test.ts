@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, ukToday } from '../../../src/lib/dates.ts'
+import { formatDate, formatDateTime, isIsoDate, ukToday } from '../../../src/lib/dates.ts'
 
 describe('formatDate', () => {
   it('writes a stored YYYY-MM-DD date as the GOV.UK style guide asks', () => {
@@ -45,5 +45,25 @@ describe('formatDateTime', () => {
 
   it('writes minutes with two digits and afternoons as pm', () => {
     expect(formatDateTime(new Date('2024-01-15T14:07:00Z'))).toMatch(/2:07 pm$/)
+  })
+})
+
+describe('isIsoDate', () => {
+  it.each(['2013-10-07', '2024-02-29', '1000-01-01', '9999-12-31'])('accepts %s', (text) => {
+    expect(isIsoDate(text)).toBe(true)
+  })
+
+  it.each([
+    '2023-02-29',
+    '2013-13-01',
+    '2013-00-10',
+    '2013-04-31',
+    '0999-12-31',
+    '2013-1-7',
+    ' 2013-10-07',
+    '2013-10-07T00:00',
+    '',
+  ])('refuses %j', (text) => {
+    expect(isIsoDate(text)).toBe(false)
   })
 })
