@@ -123,3 +123,22 @@ export const auditEntries = async () =>
       detail: string
     }>()
   ).results
+
+/** A signed-in client of the staff area, as `signedIn` gives one. */
+export type StaffBrowser = Awaited<ReturnType<typeof signedIn>>
+
+/** The editor (Ed Editor) and publisher (Pat Publisher) most staff-area tests act as, signed in. */
+export const editorAndPublisher = async () => {
+  const e = await createStaff({ email: 'ed@example.com', role: 'editor', name: 'Ed Editor' })
+  const p = await createStaff({
+    email: 'pat@example.com',
+    role: 'publisher',
+    name: 'Pat Publisher',
+  })
+  return {
+    editorId: e.id,
+    publisherId: p.id,
+    editor: await signedIn(e),
+    publisher: await signedIn(p),
+  }
+}

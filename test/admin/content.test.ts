@@ -1,26 +1,23 @@
 import { env } from 'cloudflare:test'
 import { XMLParser } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { auditEntries, createStaff, csrfFrom, signedIn } from '../admin-helpers.ts'
+import {
+  auditEntries,
+  createStaff,
+  csrfFrom,
+  editorAndPublisher,
+  signedIn,
+  type StaffBrowser,
+} from '../admin-helpers.ts'
 import { getPage, request, summaryErrors } from '../helpers.ts'
 
-type Browser = Awaited<ReturnType<typeof signedIn>>
-let editor: Browser
-let publisher: Browser
+let editor: StaffBrowser
+let publisher: StaffBrowser
 let publisherId: number
 let editorId: number
 
 beforeAll(async () => {
-  const e = await createStaff({ email: 'ed@example.com', role: 'editor', name: 'Ed Editor' })
-  const p = await createStaff({
-    email: 'pat@example.com',
-    role: 'publisher',
-    name: 'Pat Publisher',
-  })
-  editorId = e.id
-  publisherId = p.id
-  editor = await signedIn(e)
-  publisher = await signedIn(p)
+  ;({ editorId, publisherId, editor, publisher } = await editorAndPublisher())
 })
 
 const pageId = async (path: string) =>
@@ -28,7 +25,7 @@ const pageId = async (path: string) =>
     .id
 
 /** Saves the page's form with these changes, as the member, with a fresh CSRF token. */
-const save = async (browser: Browser, id: number, changes: Record<string, string>) => {
+const save = async (browser: StaffBrowser, id: number, changes: Record<string, string>) => {
   const form = await (await browser.get(`/admin/pages/${id}`)).text()
   const value = (name: string) =>
     form.match(new RegExp(`name="${name}"[^>]*value="([^"]*)"`))?.[1] ?? ''

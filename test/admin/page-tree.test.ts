@@ -1,26 +1,17 @@
 // The staff Pages tree over HTTP: markup and order, moving pages, and deleting a draft page.
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { auditEntries, createStaff, csrfFrom, signedIn } from '../admin-helpers.ts'
+import { auditEntries, csrfFrom, editorAndPublisher, type StaffBrowser } from '../admin-helpers.ts'
 import { formatDateTime } from '../../src/lib/dates.ts'
 import { getPage, insertPage } from '../helpers.ts'
 import { type DomDocument, type DomElement, parseDocument } from '../unit/dom.ts'
 
-type Browser = Awaited<ReturnType<typeof signedIn>>
-let editor: Browser
-let publisher: Browser
+let editor: StaffBrowser
+let publisher: StaffBrowser
 let editorId: number
 
 beforeAll(async () => {
-  const e = await createStaff({ email: 'ed@example.com', role: 'editor', name: 'Ed Editor' })
-  const p = await createStaff({
-    email: 'pat@example.com',
-    role: 'publisher',
-    name: 'Pat Publisher',
-  })
-  editorId = e.id
-  editor = await signedIn(e)
-  publisher = await signedIn(p)
+  ;({ editorId, editor, publisher } = await editorAndPublisher())
 })
 
 const idOf = async (path: string) =>
@@ -35,7 +26,7 @@ const contentVersion = async () =>
   )?.value
 
 /** The tree page as a document, fetched by the member. */
-const treeOf = async (browser: Browser, query = '') => {
+const treeOf = async (browser: StaffBrowser, query = '') => {
   const res = await browser.get(`/admin/pages${query}`)
   expect(res.status).toBe(200)
   const html = await res.text()
@@ -65,7 +56,7 @@ const depthOf = (li: DomElement) => {
 }
 
 /** Posts to a tree action with the CSRF token from the tree page. */
-const act = async (browser: Browser, path: string) => browser.submit(path, {}, '/admin/pages')
+const act = async (browser: StaffBrowser, path: string) => browser.submit(path, {}, '/admin/pages')
 
 /** The public child list of a section, in order. */
 const publicChildren = async (path: string) => {

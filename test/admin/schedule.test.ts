@@ -12,7 +12,7 @@ import { createDb } from '../../src/db/client.ts'
 import publicWorker from '../../src/index.tsx'
 import { ukWallTime } from '../../src/lib/uk-time.ts'
 import { editableItem, saveDraft } from '../../src/publishing/content.ts'
-import { auditEntries, createStaff, signedIn } from '../admin-helpers.ts'
+import { auditEntries, editorAndPublisher, type StaffBrowser } from '../admin-helpers.ts'
 import {
   ORIGIN,
   captureLogs,
@@ -22,25 +22,15 @@ import {
   summaryErrors,
 } from '../helpers.ts'
 
-type Browser = Awaited<ReturnType<typeof signedIn>>
-let editor: Browser
-let publisher: Browser
+let editor: StaffBrowser
+let publisher: StaffBrowser
 let publisherId: number
 let editorId: number
 const db = createDb(env.DB)
 const DAY = 86_400_000
 
 beforeAll(async () => {
-  const e = await createStaff({ email: 'ed@example.com', role: 'editor', name: 'Ed Editor' })
-  const p = await createStaff({
-    email: 'pat@example.com',
-    role: 'publisher',
-    name: 'Pat Publisher',
-  })
-  editorId = e.id
-  publisherId = p.id
-  editor = await signedIn(e)
-  publisher = await signedIn(p)
+  ;({ editorId, publisherId, editor, publisher } = await editorAndPublisher())
 })
 
 beforeEach(async () => {

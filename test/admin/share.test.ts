@@ -2,25 +2,16 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import adminWorker from '../../src/admin.tsx'
-import { auditEntries, createStaff, csrfFrom, signedIn } from '../admin-helpers.ts'
+import { auditEntries, csrfFrom, editorAndPublisher, type StaffBrowser } from '../admin-helpers.ts'
 import { ORIGIN, countOf, request, summaryErrors } from '../helpers.ts'
 
-type Browser = Awaited<ReturnType<typeof signedIn>>
-let editor: Browser
-let publisher: Browser
+let editor: StaffBrowser
+let publisher: StaffBrowser
 let publisherId: number
 let articleId: number
 
 beforeAll(async () => {
-  const e = await createStaff({ email: 'ed@example.com', role: 'editor', name: 'Ed Editor' })
-  const p = await createStaff({
-    email: 'pat@example.com',
-    role: 'publisher',
-    name: 'Pat Publisher',
-  })
-  publisherId = p.id
-  editor = await signedIn(e)
-  publisher = await signedIn(p)
+  ;({ publisherId, editor, publisher } = await editorAndPublisher())
   articleId = (await env.DB.prepare('SELECT id FROM news_articles ORDER BY id LIMIT 1').first<{
     id: number
   }>())!.id
