@@ -45,7 +45,7 @@ type Orderable = { id: number; title: string; navOrder: number | null }
  * The order of pages under one parent: navigation order with unnumbered pages last, then title,
  * as the public child lists (lib/site-tree.ts `childPages`) show them; then id, so it is total.
  */
-export const bySiblingOrder = (a: Orderable, b: Orderable) =>
+const bySiblingOrder = (a: Orderable, b: Orderable) =>
   (a.navOrder ?? 1e9) - (b.navOrder ?? 1e9) || a.title.localeCompare(b.title) || a.id - b.id
 
 /**

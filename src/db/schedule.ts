@@ -45,7 +45,7 @@ const columns = {
 }
 
 /** How many settled changes an item's schedule page shows. */
-export const RECENT_SETTLED = 5
+const RECENT_SETTLED = 5
 
 /** An item's pending changes, soonest first, and its last few settled ones, newest first. */
 export const scheduleOf = async (
@@ -169,7 +169,7 @@ export const failScheduled = (db: Database, id: number, detail: string, now: Dat
     .run()
 
 /** How far back the dashboard lists changes that failed. */
-export const FAILED_SHOWN_FOR_MS = 7 * 86_400_000
+const FAILED_SHOWN_FOR_MS = 7 * 86_400_000
 
 /**
  * The dashboard's list: every pending change, soonest first, then those that failed in the last

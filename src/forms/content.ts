@@ -166,7 +166,7 @@ export type FieldSpec = {
 }
 
 /** The change notes form: minor (no public note) or major, with its note. */
-export const CHANGE_TYPES = ['minor', 'major'] as const
+const CHANGE_TYPES = ['minor', 'major'] as const
 
 /**
  * The type of change and its public change note, read from the edit form: the note for a

@@ -4,7 +4,7 @@ import * as z from 'zod/mini'
 import { ukInstant } from '../lib/uk-time.ts'
 
 /** The two times the form asks for, in page order. */
-export const SCHEDULE_TIMES = ['publishAt', 'unpublishAt'] as const
+const SCHEDULE_TIMES = ['publishAt', 'unpublishAt'] as const
 
 /** One of the two times. */
 export type ScheduleTime = (typeof SCHEDULE_TIMES)[number]

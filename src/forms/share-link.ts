@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 import { requiredText } from './fields.ts'
 
 /** How long a new share link can last, in days: nothing longer than a week is possible. */
-export const SHARE_LINK_DAYS = ['1', '3', '7'] as const
+const SHARE_LINK_DAYS = ['1', '3', '7'] as const
 
 /** Making a share link: who it is for, and when it stops working. */
 export const shareLinkForm = z.object({

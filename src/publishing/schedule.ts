@@ -140,7 +140,7 @@ export const cancelScheduled = async (
 export type AppliedSummary = { due: number; applied: number; failed: number; skipped: number }
 
 /** The most changes one run applies: the next run, a minute later, takes the rest. */
-export const APPLY_LIMIT = 50
+const APPLY_LIMIT = 50
 
 /** Why a member can no longer have changes applied in their name, if they cannot. */
 const schedulerRefusal = async (db: Database, staffId: number) => {

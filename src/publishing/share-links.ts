@@ -18,7 +18,7 @@ import { type Actor, NOT_FOUND, type Refusal, type Result } from './result.ts'
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The longest a share link may last: seven days from when it is made. */
-export const SHARE_LINK_MAX_DAYS = 7
+const SHARE_LINK_MAX_DAYS = 7
 
 /** What a new share link needs: the item, who it is for, and how many days it lasts. */
 export type NewShareLink = { kind: EditableKind; contentId: number; label: string; days: number }

@@ -38,7 +38,7 @@ feedback.use(async function noStore(c, next) {
 })
 
 /** Largest body: two answers of 1,000 characters, each up to 4 bytes tripled by encoding. */
-export const FEEDBACK_MAX_BYTES = 32 * 1024
+const FEEDBACK_MAX_BYTES = 32 * 1024
 
 const NOT_A_PAGE =
   'The feedback must be about a page on this website. Go back to the page and try again.'

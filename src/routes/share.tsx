@@ -15,7 +15,7 @@ import { recordShareView, shareLinkActive, shareLinkExpiry } from '../publishing
 import { renderPreview } from './admin/preview.tsx'
 
 /** What a visitor is told when a link that did work no longer does. */
-export const SHARE_GONE_MESSAGE =
+const SHARE_GONE_MESSAGE =
   'This preview link has expired or been withdrawn. Ask the person who sent it to you for a new one.'
 
 /**

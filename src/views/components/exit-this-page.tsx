@@ -12,7 +12,7 @@ export const hasQuickExit = (path: string) =>
   QUICK_EXIT_PATHS.some((p) => path === p || path.startsWith(`${p}/`))
 
 /** Where the button goes: a neutral page on another site, as GOV.UK's services use. */
-export const QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
+const QUICK_EXIT_URL = 'https://www.bbc.co.uk/weather'
 
 /**
  * GOV.UK Frontend's Exit this page: a link that works without JavaScript; with it, pressing
