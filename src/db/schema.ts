@@ -241,8 +241,11 @@ export const auditLog = sqliteTable(
 export const submissionKinds = ['enquiry', 'application', 'feedback'] as const
 export type SubmissionKind = (typeof submissionKinds)[number]
 
-/** Where a submission is in staff's inbox; 'spam' marks one that filled in the honeypot. */
-export const submissionStatuses = ['new', 'handled', 'spam'] as const
+/**
+ * Where a submission is in staff's inbox: new, being dealt with, or dealt with; 'spam' marks one
+ * that filled in the honeypot.
+ */
+export const submissionStatuses = ['new', 'in_progress', 'handled', 'spam'] as const
 export type SubmissionStatus = (typeof submissionStatuses)[number]
 
 /**
@@ -263,12 +266,99 @@ export const submissions = sqliteTable(
     cvFileName: text('cv_file_name'),
     cvContentType: text('cv_content_type'),
     cvSize: integer('cv_size'),
+    /** The sender's name as they typed it, for the inbox list and search ('' if none asked). */
+    senderName: text('sender_name').notNull().default(''),
+    /** The sender's email address, lower-cased, for the inbox search ('' if none asked). */
+    senderEmail: text('sender_email').notNull().default(''),
+    /** The staff member dealing with it, if any. */
+    assignedTo: integer('assigned_to').references(() => staff.id, { onDelete: 'set null' }),
     createdAt: timestampNow('created_at'),
   },
   (t) => [
     uniqueIndex('submissions_reference_unique').on(t.reference),
     index('submissions_inbox_idx').on(t.kind, t.status, t.createdAt),
     index('submissions_created_idx').on(t.createdAt),
+    index('submissions_sender_email_idx').on(t.senderEmail),
+  ],
+)
+
+/** Where an email alert is: waiting to be sent (or retried), sent, or given up on. */
+export const alertStatuses = ['pending', 'sent', 'failed'] as const
+export type AlertStatus = (typeof alertStatuses)[number]
+
+/**
+ * The email alert for a new submission, an outbox row written in the same batch as the
+ * submission: sending it never delays or endangers the submission, and the every-minute Cron
+ * Trigger retries one that failed. It names the kind and reference only, no personal data.
+ */
+export const submissionAlerts = sqliteTable(
+  'submission_alerts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    submissionId: integer('submission_id')
+      .notNull()
+      .references(() => submissions.id, { onDelete: 'cascade' }),
+    /** The address the alert goes to, as the site setting for the kind had it then. */
+    recipient: text('recipient').notNull(),
+    status: text('status', { enum: alertStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a pending alert is next due to be tried. */
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Why the last attempt failed, for staff ('' when none has). */
+    lastError: text('last_error').notNull().default(''),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    createdAt: timestampNow('created_at'),
+  },
+  (t) => [
+    uniqueIndex('submission_alerts_submission_unique').on(t.submissionId),
+    index('submission_alerts_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+)
+
+/** File formats the attachments library accepts, as sniffed from a file's bytes. */
+export const attachmentFormats = [
+  'pdf',
+  'docx',
+  'xlsx',
+  'odt',
+  'ods',
+  'csv',
+  'png',
+  'jpeg',
+  'webp',
+] as const
+export type AttachmentFormat = (typeof attachmentFormats)[number]
+
+/**
+ * Images and documents staff upload for pages and news, kept in R2 under `objectKey` and served
+ * at an address made from the SHA-256 of their bytes, so a file never changes at its address.
+ */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** SHA-256 of the file's bytes, hex: the file's public address is made from it. */
+    sha256: text('sha256').notNull(),
+    /** The R2 object holding the bytes. */
+    objectKey: text('object_key').notNull(),
+    title: text('title').notNull(),
+    /** The uploaded file's name, made safe, for the download's file name. */
+    fileName: text('file_name').notNull(),
+    format: text('format', { enum: attachmentFormats }).notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    /** Pixel size, for images. */
+    width: integer('width'),
+    height: integer('height'),
+    /** An image's text alternative; '' with `decorative` for an image that adds nothing. */
+    alt: text('alt').notNull().default(''),
+    decorative: integer('decorative', { mode: 'boolean' }).notNull().default(false),
+    uploadedBy: integer('uploaded_by').references(() => staff.id, { onDelete: 'set null' }),
+    createdAt: timestampNow('created_at'),
+  },
+  (t) => [
+    uniqueIndex('attachments_sha256_unique').on(t.sha256),
+    index('attachments_created_idx').on(t.createdAt),
   ],
 )
 
@@ -295,6 +385,10 @@ export const staff = sqliteTable(
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
     lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
+    /** Set when a first password is given out of band: it must be changed at the next sign-in. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' })
+      .notNull()
+      .default(false),
     createdAt: timestampNow('created_at'),
   },
   (t) => [uniqueIndex('staff_email_unique').on(t.email)],

@@ -2,6 +2,7 @@ import type { SubmissionStatus } from '../../../db/schema.ts'
 
 const STATUS_TAG = {
   new: <strong class="govuk-tag govuk-tag--blue">New</strong>,
+  in_progress: <strong class="govuk-tag govuk-tag--yellow">In progress</strong>,
   handled: <strong class="govuk-tag govuk-tag--green">Handled</strong>,
   spam: <strong class="govuk-tag govuk-tag--grey">Spam</strong>,
 } as const
