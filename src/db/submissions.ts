@@ -12,9 +12,20 @@ export const CV_KEY_PREFIX = 'cv/'
 export const cvKeyFor = (reference: string, extension: string) =>
   `${CV_KEY_PREFIX}${reference}.${extension}`
 
-/** Stores a submission. Throws if D1 refuses it, so the caller can undo what it stored in R2. */
+/**
+ * Stores a submission, with the sender's name and lower-cased email address copied out of its
+ * answers for the inbox search. Throws if D1 refuses it, so the caller can undo what it stored
+ * in R2.
+ */
 export const insertSubmission = (db: Database, submission: NewSubmission) =>
-  db.insert(submissions).values(submission).run()
+  db
+    .insert(submissions)
+    .values({
+      ...submission,
+      senderName: submission.fields.fullName ?? '',
+      senderEmail: (submission.fields.email ?? '').toLowerCase(),
+    })
+    .run()
 
 /** Query for the kind of the submission with this reference (zero or one row). */
 export const submissionByReferenceQuery = (db: Database, reference: string) =>
