@@ -19,12 +19,14 @@ const ENTRIES = [
   { exportName: 'stylesheetHref', source: 'main', name: 'app', addOn: false },
   { exportName: 'formsStylesheetHref', source: 'forms', name: 'forms', addOn: false },
   { exportName: 'adminStylesheetHref', source: 'admin', name: 'admin', addOn: false },
-  ...['details', 'file-upload', 'pagination', 'panel', 'summary-list'].map((component) => ({
-    exportName: `${component.replace(/-(.)/g, (_, c: string) => c.toUpperCase())}StylesheetHref`,
-    source: `components/${component}`,
-    name: component,
-    addOn: true,
-  })),
+  ...['attachment', 'details', 'file-upload', 'pagination', 'panel', 'summary-list'].map(
+    (component) => ({
+      exportName: `${component.replace(/-(.)/g, (_, c: string) => c.toUpperCase())}StylesheetHref`,
+      source: `components/${component}`,
+      name: component,
+      addOn: true,
+    }),
+  ),
 ]
 
 mkdirSync(outDir, { recursive: true })
@@ -84,7 +86,7 @@ for (const [exportName, name] of [
 
 for (const old of readdirSync(outDir)) {
   if (
-    /^(app|forms|admin|details|file-upload|pagination|panel|summary-list|site|exit)\.[0-9a-f]+\.(css|js)$/.test(
+    /^(app|forms|admin|attachment|details|file-upload|pagination|panel|summary-list|site|exit)\.[0-9a-f]+\.(css|js)$/.test(
       old,
     ) &&
     !keep.has(old)

@@ -1,10 +1,12 @@
 // Adds a staff account to D1: npm run staff -- add --email E --name N --role admin [--remote]
 // The password is read from standard input when it is not a terminal, and prompted for (twice,
-// not echoed) when it is. There are no default accounts or passwords anywhere.
+// not echoed) when it is. There are no default accounts or passwords anywhere. The member must
+// replace the password at first sign-in: whoever ran this chose it.
 import { execFileSync } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { MIN_PASSWORD, hashPassword } from '../src/auth/password.ts'
+import { addStaffSql } from './lib/staff-account.ts'
 
 const ROLES = ['editor', 'publisher', 'admin']
 
@@ -61,10 +63,7 @@ if (process.stdin.isTTY) {
 }
 if (password.length < MIN_PASSWORD) fail(`the password must be at least ${MIN_PASSWORD} characters`)
 
-const literal = (v: string) => `'${v.replaceAll("'", "''")}'`
-const sql =
-  `INSERT INTO staff (email, name, role, password_hash) VALUES (${literal(email)}, ${literal(name)}, ${literal(role)}, ${literal(hashPassword(password))});` +
-  ` INSERT INTO audit_log (actor_id, action, target, detail) VALUES (NULL, 'staff.add', ${literal(email)}, ${literal(`${role}, by npm run staff`)});`
+const sql = addStaffSql({ email, name, role, passwordHash: hashPassword(password) })
 try {
   execFileSync(
     'wrangler',
@@ -78,4 +77,6 @@ try {
     `could not add ${email}: is there already an account with that address, and are the migrations applied?`,
   )
 }
-console.log(`Added ${email} (${role}). They set up their authenticator app at first sign-in.`)
+console.log(
+  `Added ${email} (${role}). At first sign-in they create their own password and set up their authenticator app.`,
+)

@@ -31,6 +31,13 @@ export type AppEnv = {
      * --var), to measure uncached pages; never set it in production.
      */
     ALLOW_CACHE_BYPASS?: string
+    /**
+     * The staff Worker's Email Service binding (wrangler.admin.toml [[send_email]]): sends the
+     * email alerts of new submissions (jobs/alerts.ts). The public Worker has none.
+     */
+    ALERT_EMAIL?: SendEmail
+    /** The address email alerts are sent from, on a domain onboarded to Email Service. */
+    ALERT_FROM?: string
   }
   Variables: {
     /** Drizzle over D1 for this request (middleware/db.ts). */

@@ -13,6 +13,7 @@ import { cacheHeaders } from './middleware/cache-headers.ts'
 import { database } from './middleware/db.ts'
 import { edgeCache } from './middleware/edge-cache.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
+import { attachmentFiles } from './routes/attachments.ts'
 import { careers } from './routes/careers.tsx'
 import { contact } from './routes/contact.tsx'
 import { feedback } from './routes/feedback.tsx'
@@ -52,6 +53,9 @@ app.all('/share/*', toAdmin)
 app.use(requestId())
 app.use(securityHeaders())
 app.use(database({ start: 'first-unconstrained' }))
+// Files of the attachments library: immutable, cached by browsers and CDNs for a year, and kept
+// out of the edge cache below, which holds whole pages in memory.
+app.route('/attachments', attachmentFiles)
 app.use(edgeCache())
 app.use(cacheHeaders({ maxAge: 60, staleWhileRevalidate: 300 }))
 app.use(etag())
@@ -75,12 +79,13 @@ export { app }
 export default {
   fetch: app.fetch,
   /**
-   * Cron Triggers: every minute, scheduled publishing; daily, deletes submissions, and their CVs,
-   * once their retention period is over.
+   * Cron Triggers: every minute, scheduled publishing and email alerts still due; daily,
+   * deletes submissions, and their CVs, once their retention period is over.
    */
   async scheduled(controller, env, ctx) {
-    // Every minute: the admin Worker applies scheduled publishing (src/admin.tsx). The header
-    // carries the run's time; that Worker refuses the route without it.
+    // Every minute: the admin Worker applies scheduled publishing and sends the email alerts
+    // still due (src/admin.tsx). The header carries the run's time; that Worker refuses the
+    // route without it.
     if (controller.cron === '* * * * *') {
       return ctx.waitUntil(
         env.ADMIN.fetch('https://admin.internal/__scheduled/apply', {

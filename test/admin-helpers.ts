@@ -9,17 +9,21 @@ export const PASSWORD = 'correct horse battery staple'
 // Hashing costs ~150 ms, so the accounts share one hash.
 let passwordHash: string | undefined
 
-/** A staff account in the test file's D1, with a TOTP key unless `totp` is false. */
+/**
+ * A staff account in the test file's D1, with a TOTP key unless `totp` is false, and a password
+ * it must replace at its next sign-in when `mustChangePassword` is true.
+ */
 export const createStaff = async (options: {
   email: string
   role: 'editor' | 'publisher' | 'admin'
   totp?: boolean
   name?: string
+  mustChangePassword?: boolean
 }) => {
   passwordHash ??= hashPassword(PASSWORD)
   const secret = options.totp === false ? null : newTotpSecret()
   const row = await env.DB.prepare(
-    'INSERT INTO staff (email, name, role, password_hash, totp_secret) VALUES (?, ?, ?, ?, ?) RETURNING id',
+    'INSERT INTO staff (email, name, role, password_hash, totp_secret, must_change_password) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
   )
     .bind(
       options.email,
@@ -27,6 +31,7 @@ export const createStaff = async (options: {
       options.role,
       passwordHash,
       secret,
+      options.mustChangePassword ? 1 : 0,
     )
     .first<{ id: number }>()
   return { id: row!.id, email: options.email, secret }

@@ -42,13 +42,23 @@ export const latestNewsQuery = (db: Database, limit: number, now: Date) =>
     .orderBy(desc(newsArticles.publishedAt), desc(newsArticles.id))
     .limit(limit)
 
-/** Query for every published article, for sitemap.xml. */
-export const allNewsQuery = (db: Database, now: Date) =>
+/**
+ * Query for part `part` (1-based) of the published articles' addresses, newest first, at most
+ * `size`: sitemap.xml's parts and the HTML sitemap, read in order from the (status,
+ * published_at) index.
+ */
+export const newsLinksQuery = (db: Database, part: number, size: number, now: Date) =>
   db
-    .select(listColumns)
+    .select({
+      slug: newsArticles.slug,
+      title: newsArticles.title,
+      updatedAt: newsArticles.updatedAt,
+    })
     .from(newsArticles)
     .where(isLive(now))
-    .orderBy(desc(newsArticles.publishedAt))
+    .orderBy(desc(newsArticles.publishedAt), desc(newsArticles.id))
+    .limit(size)
+    .offset((part - 1) * size)
 
 /**
  * Query for an article by slug, with its body and change notes, that is live or was taken down

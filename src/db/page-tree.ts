@@ -1,6 +1,6 @@
 // The pages as staff arrange them: the whole tree with each page's newest revision, the
 // siblings a page moves among, and the queries that reorder pages or delete a draft one.
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, or, sql } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import type { ContentData } from './content-tables.ts'
 import { pages, revisions, scheduledChanges, shareLinks, staff } from './schema.ts'
@@ -10,11 +10,24 @@ import { pages, revisions, scheduledChanges, shareLinks, staff } from './schema.
 const newestRevisionId = sql<number | null>`(select max(r.id) from revisions r
   where r.kind = 'page' and r.content_id = ${pages}.id)`
 
+// The pages whose children the tree lists: every top-level page and, when a page is open,
+// that page and each page above it (a recursive walk up parent_id, one primary-key lookup a
+// level; UNION ends a loop in the parents). Both are read from the parent_id index.
+const listedParents = (open: number | null) =>
+  open === null
+    ? sql`(select p.id from pages p where p.parent_id is null)`
+    : sql`(with recursive up(id) as (
+        select ${open} union
+        select p.parent_id from pages p join up on p.id = up.id where p.parent_id is not null
+      ) select id from up union all select p.id from pages p where p.parent_id is null)`
+
 /**
- * Query for every page, whatever its status, with its newest revision's id, time and author:
- * one query, for the staff Pages tree. The site has tens of pages.
+ * Query for the pages of the staff Pages tree, whatever their status, each with its newest
+ * revision's id, time and author and its number of pages under it: the top-level pages and the
+ * pages under them, and under the page `open` and each page above it. So the tree costs the
+ * same at any size of site, and staff open one branch at a time.
  */
-export const pageTreeRowsQuery = (db: Database) =>
+export const pageTreeRowsQuery = (db: Database, open: number | null = null) =>
   db
     .select({
       id: pages.id,
@@ -30,10 +43,13 @@ export const pageTreeRowsQuery = (db: Database) =>
       /** Who saved it; null for the seeded or imported original. */
       authorId: revisions.authorId,
       authorName: staff.name,
+      /** How many pages, whatever their status, are under it. */
+      childCount: sql<number>`(select count(*) from pages c where c.parent_id = ${pages}.id)`,
     })
     .from(pages)
     .leftJoin(revisions, eq(revisions.id, newestRevisionId))
     .leftJoin(staff, eq(staff.id, revisions.authorId))
+    .where(or(isNull(pages.parentId), sql`${pages.parentId} in ${listedParents(open)}`))
 
 /** A page as the staff Pages tree lists it. */
 export type PageTreeRow = Awaited<ReturnType<typeof pageTreeRowsQuery>>[number]
@@ -66,8 +82,9 @@ export type PageTreeNode = {
 
 /**
  * The pages as a tree: the home page first, then the other top-level pages and, under each
- * page, its children, all in sibling order. A page that a broken parent chain (a loop) leaves
- * out is listed at the top level, unmovable, so every page is always reachable.
+ * page, its children, all in sibling order. Each page's children are all listed or none are,
+ * so the move buttons see every sibling. A page whose parent is not among the rows (a loop in
+ * its parent chain) is listed at the top level, unmovable.
  */
 export const buildPageTree = (rows: PageTreeRow[]): PageTreeNode[] => {
   const ids = new Set(rows.map((r) => r.id))

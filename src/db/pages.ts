@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import { pages, redirects } from './schema.ts'
 
@@ -20,27 +20,148 @@ const pageColumns = {
 export const pageByPathQuery = (db: Database, path: string) =>
   db.select(pageColumns).from(pages).where(eq(pages.path, path)).limit(1)
 
+/** Columns of a page in the tree: navigation, breadcrumbs, child lists and sitemaps. */
+const treeColumns = {
+  id: pages.id,
+  path: pages.path,
+  parentId: pages.parentId,
+  title: pages.title,
+  summary: pages.summary,
+  navOrder: pages.navOrder,
+  updatedAt: pages.updatedAt,
+}
+
+const isPublished = eq(pages.status, 'published')
+
+/** Menu order, as the public child lists show pages (lib/site-tree.ts sorts the same way). */
+const menuOrder = [asc(pages.navOrder), asc(pages.title)] as const
+
 /**
- * Query for every published page with its parent, for breadcrumbs, child lists, the HTML
- * sitemap and sitemap.xml. The site has tens of pages, so one small query beats a walk up the tree.
+ * Query for every published page with its parent: for staff previews only. Public pages read
+ * just the part of the tree they show (the queries below), so they cost the same at any size.
  */
 export const publishedPagesQuery = (db: Database) =>
   db
-    .select({
-      id: pages.id,
-      path: pages.path,
-      parentId: pages.parentId,
-      title: pages.title,
-      summary: pages.summary,
-      navOrder: pages.navOrder,
-      updatedAt: pages.updatedAt,
-    })
+    .select(treeColumns)
     .from(pages)
-    .where(eq(pages.status, 'published'))
-    .orderBy(asc(pages.navOrder), asc(pages.title))
+    .where(isPublished)
+    .orderBy(...menuOrder)
 
-/** A published page in the tree, as `publishedPagesQuery` returns it. */
+/** A published page in the tree, as `publishedPagesQuery` and the queries below return it. */
 export type TreePage = Awaited<ReturnType<typeof publishedPagesQuery>>[number]
+
+// The three parts of the tree a public page shows, as one statement (UNION ALL), so the page
+// still costs one small batch. Each part reads an index: the menu the (status, parent_id,
+// nav_order) index; the breadcrumb trail a recursive walk up parent_id from the pages found by
+// path, one primary-key lookup a level (UNION, not UNION ALL, so a loop in the parents ends);
+// the children of the page at a path the same index as the menu. A page in two parts (a
+// top-level page is in the menu and its own trail) comes back twice.
+const trailIds = (paths: string[]) =>
+  sql`(with recursive up(id) as (
+      select p.id from pages p where p.path in (${sql.join(
+        paths.map((path) => sql`${path}`),
+        sql`, `,
+      )})
+      union select p.parent_id from pages p join up on p.id = up.id where p.parent_id is not null
+    ) select p.id from up cross join pages p on p.id = up.id where p.status = 'published')`
+
+/**
+ * Query for the part of the published tree a page shows: the header menu (top-level pages with
+ * a navigation order), the pages at `paths` with every published page above them (breadcrumbs),
+ * and the children of the page at `path` (its section list), in menu order.
+ */
+export const pagesAroundQuery = (db: Database, path: string, paths: string[]) =>
+  db
+    .select(treeColumns)
+    .from(pages)
+    .where(and(isPublished, isNull(pages.parentId), isNotNull(pages.navOrder)))
+    .unionAll(
+      db
+        .select(treeColumns)
+        .from(pages)
+        .where(sql`${pages.id} in ${trailIds(paths)}`),
+    )
+    .unionAll(
+      db
+        .select(treeColumns)
+        .from(pages)
+        .where(
+          and(
+            isPublished,
+            eq(pages.parentId, sql`(select p.id from pages p where p.path = ${path})`),
+          ),
+        ),
+    )
+    .orderBy(...menuOrder)
+
+// How many published pages are under a page: the (status, parent_id, nav_order) index counts them.
+const publishedChildren = sql<number>`(select count(*) from pages c
+  where c.status = 'published' and c.parent_id = ${pages}.id)`
+
+/** Columns of a page in the HTML sitemap: what its link needs, and how many pages are under it. */
+const sitemapColumns = {
+  id: pages.id,
+  path: pages.path,
+  parentId: pages.parentId,
+  title: pages.title,
+  navOrder: pages.navOrder,
+  childCount: publishedChildren,
+}
+
+/**
+ * Query for the pages the HTML sitemap lists, whatever the size of the site: the published
+ * top-level pages and the published pages under them, and any published page whose parent is
+ * not published (the sitemap lists it at the top), each with its number of published children,
+ * in menu order. Each half reads the (status, parent_id, nav_order) index, parent by parent.
+ */
+export const sitemapPagesQuery = (db: Database) =>
+  db
+    .select(sitemapColumns)
+    .from(pages)
+    .where(and(isPublished, isNull(pages.parentId)))
+    .unionAll(
+      db
+        .select(sitemapColumns)
+        .from(pages)
+        .where(
+          and(
+            isPublished,
+            inArray(
+              pages.parentId,
+              db
+                .select({ id: pages.id })
+                .from(pages)
+                .where(
+                  or(
+                    and(isPublished, isNull(pages.parentId)),
+                    inArray(pages.status, ['draft', 'unpublished']),
+                  ),
+                ),
+            ),
+          ),
+        ),
+    )
+    .orderBy(...menuOrder)
+
+/** A page as the HTML sitemap lists it. */
+export type SitemapPage = Awaited<ReturnType<typeof sitemapPagesQuery>>[number]
+
+/**
+ * Query for part `part` (1-based) of the published pages in address order, at most `size`,
+ * for sitemap.xml: the (status, path) index reads them in order, a bounded part at a time.
+ */
+export const sitemapPagesPartQuery = (db: Database, part: number, size: number) =>
+  db
+    .select({ path: pages.path, updatedAt: pages.updatedAt })
+    .from(pages)
+    .where(isPublished)
+    .orderBy(asc(pages.path))
+    .limit(size)
+    .offset((part - 1) * size)
+
+/** Query for how many pages are published (from the (status, …) index alone). */
+export const publishedPageCountQuery = (db: Database) =>
+  db.select({ total: count() }).from(pages).where(isPublished)
 
 /** Query for where an old path now lives (zero or one row). */
 export const redirectQuery = (db: Database, fromPath: string) =>

@@ -56,7 +56,14 @@ export const pages = sqliteTable(
     changeNotes: changeNotesColumn(),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('pages_path_unique').on(t.path), index('pages_parent_idx').on(t.parentId)],
+  (t) => [
+    uniqueIndex('pages_path_unique').on(t.path),
+    index('pages_parent_idx').on(t.parentId),
+    // Navigation, child lists and the sitemap read published pages by parent in menu order.
+    index('pages_status_parent_order_idx').on(t.status, t.parentId, t.navOrder),
+    // sitemap.xml lists published pages in address order, a bounded part at a time.
+    index('pages_status_path_idx').on(t.status, t.path),
+  ],
 )
 
 /** News articles, listed newest first by publish time. */

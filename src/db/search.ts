@@ -1,7 +1,7 @@
 // Site search over the FTS5 table `search_index` (schema.ts, SEARCH_INDEX_DDL): the results of
 // a search and its counts, to batch with the page chrome (one round trip), and the queries that
 // keep the index in step with publishing, to batch with each publish and unpublish.
-import { and, eq, lte, sql } from 'drizzle-orm'
+import { and, eq, gt, sql } from 'drizzle-orm'
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { Database } from './client.ts'
 import type { EditableKind } from './content-tables.ts'
@@ -36,13 +36,16 @@ export type SearchCriteria = { match: string; today: string; now: Date }
 
 // Only what matches, and only what visitors may see: vacancies stay in the index after they
 // close, and a news article is found once its publication time has come (as in db/news.ts).
+// The index holds published items only (publishing and unpublishing keep it so), so the news
+// left out are those published for a time still to come: a short list from the (status,
+// published_at) index, where listing every live article would read the index whole.
 const matching = ({ match, today, now }: SearchCriteria) =>
   sql`${searchIndex} MATCH ${match}
     AND (${searchIndex.kind} <> 'vacancy' OR ${searchIndex.closingDate} >= ${today})
-    AND (${searchIndex.kind} <> 'news' OR ${searchIndex.contentId} IN (SELECT ${newsArticles.id}
+    AND (${searchIndex.kind} <> 'news' OR ${searchIndex.contentId} NOT IN (SELECT ${newsArticles.id}
       FROM ${newsArticles} WHERE ${and(
         eq(newsArticles.status, 'published'),
-        lte(newsArticles.publishedAt, now),
+        gt(newsArticles.publishedAt, now),
       )}))`
 
 /**

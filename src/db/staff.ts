@@ -26,14 +26,24 @@ export const listStaff = (db: Database) =>
       hasTotp: sql<boolean>`${staff.totpSecret} is not null`,
       lastSignInAt: staff.lastSignInAt,
       lockedUntil: staff.lockedUntil,
+      mustChangePassword: staff.mustChangePassword,
     })
     .from(staff)
     .orderBy(asc(staff.name))
 
-/** Adds a staff member. */
+/**
+ * Adds a staff member. `mustChangePassword`: the password was chosen by someone else, so they
+ * must replace it at first sign-in.
+ */
 export const insertStaffQuery = (
   db: Database,
-  member: { email: string; name: string; role: StaffRole; passwordHash: string | null },
+  member: {
+    email: string
+    name: string
+    role: StaffRole
+    passwordHash: string | null
+    mustChangePassword: boolean
+  },
 ) => db.insert(staff).values({ ...member, email: member.email.trim().toLowerCase() })
 
 /**

@@ -1,4 +1,5 @@
 import { and, eq, inArray, lt } from 'drizzle-orm'
+import { queueAlertQuery } from './alerts.ts'
 import type { Database } from './client.ts'
 import { type SubmissionKind, submissions } from './schema.ts'
 
@@ -14,18 +15,21 @@ export const cvKeyFor = (reference: string, extension: string) =>
 
 /**
  * Stores a submission, with the sender's name and lower-cased email address copied out of its
- * answers for the inbox search. Throws if D1 refuses it, so the caller can undo what it stored
- * in R2.
+ * answers for the inbox search, and in the same batch its email alert when its kind has an
+ * address set (db/alerts.ts). Resolves to whether an alert is waiting to be sent. Throws if D1
+ * refuses it, so the caller can undo what it stored in R2.
  */
-export const insertSubmission = (db: Database, submission: NewSubmission) =>
-  db
-    .insert(submissions)
-    .values({
+export const insertSubmission = async (db: Database, submission: NewSubmission) => {
+  const [, alert] = await db.batch([
+    db.insert(submissions).values({
       ...submission,
       senderName: submission.fields.fullName ?? '',
       senderEmail: (submission.fields.email ?? '').toLowerCase(),
-    })
-    .run()
+    }),
+    queueAlertQuery(db, submission.reference, new Date()),
+  ])
+  return alert.meta.changes > 0
+}
 
 /** Query for the kind of the submission with this reference (zero or one row). */
 export const submissionByReferenceQuery = (db: Database, reference: string) =>

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray } from 'drizzle-orm'
+import { and, asc, count, eq, gte, inArray } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import { vacancies } from './schema.ts'
 
@@ -18,6 +18,26 @@ export const openVacanciesQuery = (db: Database, today: string) =>
     .from(vacancies)
     .where(and(eq(vacancies.status, 'published'), gte(vacancies.closingDate, today)))
     .orderBy(asc(vacancies.closingDate), asc(vacancies.title))
+
+/**
+ * Query for part `part` (1-based) of the open vacancies' addresses, at most `size`, for
+ * sitemap.xml: read in order from the (status, closing_date) index.
+ */
+export const openVacancyLinksQuery = (db: Database, part: number, size: number, today: string) =>
+  db
+    .select({ slug: vacancies.slug, updatedAt: vacancies.updatedAt })
+    .from(vacancies)
+    .where(and(eq(vacancies.status, 'published'), gte(vacancies.closingDate, today)))
+    .orderBy(asc(vacancies.closingDate), asc(vacancies.id))
+    .limit(size)
+    .offset((part - 1) * size)
+
+/** Query for how many published vacancies are open on `today` (from the index alone). */
+export const openVacancyCountQuery = (db: Database, today: string) =>
+  db
+    .select({ total: count() })
+    .from(vacancies)
+    .where(and(eq(vacancies.status, 'published'), gte(vacancies.closingDate, today)))
 
 /** Query for a vacancy by slug that is published or was taken down (zero or one row). */
 export const vacancyBySlugQuery = (db: Database, slug: string) =>

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { createDb } from '../db/client.ts'
-import { type NewSubmission, submissionContentQuery } from '../db/submissions.ts'
+import { type NewSubmission, insertSubmission, submissionContentQuery } from '../db/submissions.ts'
 import type { AppEnv } from '../env.ts'
 import { logError } from '../lib/log.ts'
 import { TURNSTILE_FIELD, turnstileSiteKey, verifyTurnstile } from '../lib/turnstile.ts'
@@ -33,6 +33,33 @@ export const securityCheck = async (c: Context<AppEnv>, values: Record<string, s
 /** Puts errors in the order the fields appear on the page. */
 export const inPageOrder = (errors: FieldError[], order: readonly string[]) =>
   [...errors].sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field))
+
+/** The staff Worker's internal route that sends due alerts, and the header it needs. */
+const ALERTS_URL = 'https://admin.internal/__alerts/deliver'
+const ALERTS_HEADERS = { 'X-Alert-Delivery': '1' }
+
+/**
+ * Stores a submission (and its email alert, in the same batch). When an alert is waiting, the
+ * staff Worker, which alone can send email, is asked to send it after the response: the visitor
+ * never waits for it, and a hand-off that fails is only logged, as the every-minute Cron
+ * Trigger sends any alert still due (src/admin.tsx). Throws as `insertSubmission` does.
+ */
+export const storeSubmission = async (c: Context<AppEnv>, submission: NewSubmission) => {
+  if (!(await insertSubmission(c.var.db, submission))) return
+  try {
+    c.executionCtx.waitUntil(
+      Promise.resolve()
+        .then(() => c.env.ADMIN.fetch(ALERTS_URL, { method: 'POST', headers: ALERTS_HEADERS }))
+        .then((res) => {
+          void res.body?.cancel()
+          if (!res.ok) throw new Error(`The staff Worker answered ${res.status}`)
+        })
+        .catch((err: unknown) => logError('alert-hand-off-failed', c.var.requestId, err)),
+    )
+  } catch (err) {
+    logError('alert-hand-off-failed', c.var.requestId, err)
+  }
+}
 
 /** Logs a failed write without any of the visitor's answers. */
 export const logStorageFailure = (c: Context<AppEnv>, event: string, err: unknown) =>

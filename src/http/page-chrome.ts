@@ -1,5 +1,7 @@
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch'
-import { publishedPagesQuery, type TreePage } from '../db/pages.ts'
+import { inArray } from 'drizzle-orm'
+import { pagesAroundQuery, publishedPagesQuery, type TreePage } from '../db/pages.ts'
+import { settings } from '../db/schema.ts'
 import { SETTING, settingsQuery } from '../db/settings.ts'
 import type { Database } from '../db/client.ts'
 import { navigationLinks } from '../lib/site-tree.ts'
@@ -31,25 +33,59 @@ export const bareChrome = (siteUrl: string): Chrome => ({
   siteUrl,
 })
 
+/** The most ancestors looked for by path: deeper than any page; the walk up finds the rest. */
+const MAX_TRAIL_PATHS = 16
+
+/** '/a/b/c' → ['/a/b/c', '/a/b', '/a', '/']: the request's own path and the paths above it. */
+const pathsUp = (path: string) => {
+  const segments = path.split('/').filter(Boolean)
+  return [
+    ...segments
+      .map((_, at) => `/${segments.slice(0, segments.length - at).join('/')}`)
+      .slice(0, MAX_TRAIL_PATHS),
+    '/',
+  ]
+}
+
 /**
- * Runs a route's own queries in one D1 batch with the two every public page needs (the
- * published page tree and the settings), so a page costs one round trip. Returns the tree,
- * the chrome built from it, and the route's results in the order it gave them.
+ * The query for the part of the page tree a page shows, at any size of site: the header menu,
+ * the page at `path` (or the page an item at `path` is listed on, such as /news for an
+ * article) with every page above it for breadcrumbs, and its children. Staff previews (the
+ * admin Worker's /admin and /share paths) do not pass the page they show, so they read the
+ * whole published tree.
+ */
+const treeQuery = (db: Database, path: string) =>
+  path.startsWith('/admin/') || path.startsWith('/share/')
+    ? publishedPagesQuery(db)
+    : pagesAroundQuery(db, path, pathsUp(path))
+
+/** The settings every public page shows, each found by its key. */
+const chromeSettingsQuery = (db: Database) =>
+  settingsQuery(db).where(inArray(settings.key, [SETTING.siteNotice, SETTING.postalAddress]))
+
+/**
+ * Runs a route's own queries in one D1 batch with those every public page needs (the part of
+ * the published page tree it shows, and the settings), so a page costs one round trip. Returns
+ * that part of the tree (navigation, the page at the request's path or above it with each of
+ * its ancestors, and its children: enough for breadcrumbs and child lists), the chrome built
+ * from it, and the route's results in the order it gave them.
  */
 export const batchWithChrome = async <const T extends readonly BatchItem<'sqlite'>[]>(
   // Only what it reads, so public and staff routes (whose environments differ) both pass `c`.
-  c: { var: { db: Database }; env: { SITE_URL: string } },
+  c: { var: { db: Database }; env: { SITE_URL: string }; req: { path: string } },
   queries: T,
 ): Promise<{ tree: TreePage[]; chrome: Chrome; results: BatchResponse<T> }> => {
   const db = c.var.db
-  const [tree, settingRows, ...results] = await db.batch([
-    publishedPagesQuery(db),
-    settingsQuery(db),
+  const [settingRows, treeRows, ...results] = await db.batch([
+    chromeSettingsQuery(db),
+    treeQuery(db, c.req.path),
     ...queries,
   ])
+  // A page in two parts of the tree (a top-level page is in the menu and its own trail) once.
+  const treePages = [...new Map(treeRows.map((page) => [page.id, page])).values()]
   return {
-    tree,
-    chrome: buildChrome(tree, settingRows, c.env.SITE_URL),
+    tree: treePages,
+    chrome: buildChrome(treePages, settingRows, c.env.SITE_URL),
     // db.batch types its answer from a tuple it is given whole; spreading `queries` into it
     // loses the positions, which this restores.
     results: results as BatchResponse<T>,

@@ -9,9 +9,12 @@ const ukDate = new Intl.DateTimeFormat('en-GB', {
 export const formatDate = (date: Date | string): string =>
   ukDate.format(typeof date === 'string' ? new Date(`${date}T12:00:00Z`) : date)
 
+// Built once: a formatter costs far more to make than to use, and ukToday runs on every request
+// (the edge cache's key holds the UK date).
+const ukIsoDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+
 /** Today's date in the UK as YYYY-MM-DD, the form vacancy closing dates are stored in. */
-export const ukToday = (now: Date = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now)
+export const ukToday = (now: Date = new Date()): string => ukIsoDate.format(now)
 
 const ukDateTime = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',

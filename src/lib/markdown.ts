@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it'
+import { type AttachmentFiles, attachmentRule } from './attachment-links.ts'
 
 // Raw HTML is off, so text from the database can never inject markup: `<script>` comes out as
 // text. Linkify is off to keep its URL tables out of the Worker bundle.
@@ -39,5 +40,12 @@ md.core.ruler.push('govuk_classes', (state) => {
   walk(state.tokens)
 })
 
-/** Renders stored Markdown to GOV.UK-classed HTML. Raw HTML in the source is escaped. */
-export const renderMarkdown = (source: string): string => md.render(source)
+// Library images and documents (lib/attachment-links.ts), from the entries a route looked up.
+attachmentRule(md)
+
+/**
+ * Renders stored Markdown to GOV.UK-classed HTML. Raw HTML in the source is escaped. With
+ * `attachments`, the library's images and documents the body refers to are shown as such.
+ */
+export const renderMarkdown = (source: string, attachments?: AttachmentFiles): string =>
+  md.render(source, { attachments })

@@ -1,10 +1,12 @@
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { HTTPException } from 'hono/http-exception'
 import { audit } from '../db/audit.ts'
 import type { SessionStage } from '../db/schema.ts'
 import { deleteSessionQuery, sessionWithStaff, touchSession } from '../db/sessions.ts'
 import { recordSignInQuery, staffByEmail } from '../db/staff.ts'
-import type { AppEnv, StaffEnv } from '../env.ts'
+import type { StaffMember } from '../db/staff.ts'
+import type { AppEnv, StaffEnv, StaffSession } from '../env.ts'
 import { accessConfig, verifyAccessJwt } from '../auth/access.ts'
 import { type Permission, can } from '../auth/permissions.ts'
 import {
@@ -102,23 +104,75 @@ export const loadSession = () =>
     await next()
   })
 
+/** Where a member who was given their password creates their own (routes/admin/sign-in.tsx). */
+export const NEW_PASSWORD_PATH = '/admin/new-password'
+
+/**
+ * Whether this session must create a new password before it goes anywhere else: someone else
+ * (an admin, or whoever ran npm run staff) chose the member's password, so it is known to
+ * someone else. It is asked for once every factor the account has is proven: straight after the
+ * password when there is no second factor yet (stage 'enrol': setting one up waits for it), and
+ * after the security code when there is one (stage 'active'), so a first password intercepted on
+ * its way cannot replace the password of an account whose owner holds the second factor.
+ * Cloudflare Access sessions never use the password, so they are never asked.
+ */
+export const newPasswordDue = (
+  session: StaffSession | undefined,
+  member: StaffMember | undefined,
+): boolean =>
+  session !== undefined &&
+  member?.mustChangePassword === true &&
+  session.via === 'password' &&
+  session.stage !== 'password'
+
+/** Audits a refused request and answers with this status. */
+const refuse = async (
+  c: Context<StaffEnv>,
+  status: 401 | 403,
+  detail: string,
+  message: string,
+): Promise<never> => {
+  await audit(c.var.db, {
+    actorId: c.var.staff?.id ?? null,
+    action: 'refused',
+    target: `${c.req.method} ${c.req.path}`,
+    detail,
+  })
+  throw new HTTPException(status, { message })
+}
+
+const isRead = (c: Context) => c.req.method === 'GET' || c.req.method === 'HEAD'
+
 /**
  * Lets a request through only at this stage of sign-in. Anyone else is sent to sign in (a GET)
- * or refused with 401 (anything else).
+ * or refused with 401 (anything else). A session that must create a new password first
+ * (newPasswordDue) is sent to do that (a GET) or refused with 403 (anything else).
  */
 export const requireStage = (stage: SessionStage) =>
   // Typed with the environment it guarantees: handlers after it have a session and a member.
   createMiddleware<StaffEnv>(async function requireStage(c, next) {
     if (c.var.session?.stage !== stage) {
-      if (c.req.method === 'GET' || c.req.method === 'HEAD')
-        return c.redirect('/admin/sign-in', 303)
-      await audit(c.var.db, {
-        actorId: c.var.staff?.id ?? null,
-        action: 'refused',
-        target: `${c.req.method} ${c.req.path}`,
-        detail: 'not signed in',
-      })
-      throw new HTTPException(401, { message: 'Sign in to continue.' })
+      if (isRead(c)) return c.redirect('/admin/sign-in', 303)
+      return refuse(c, 401, 'not signed in', 'Sign in to continue.')
+    }
+    if (newPasswordDue(c.var.session, c.var.staff)) {
+      if (isRead(c)) return c.redirect(NEW_PASSWORD_PATH, 303)
+      return refuse(c, 403, 'new password not yet created', 'Create a new password first.')
+    }
+    await next()
+  })
+
+/**
+ * Lets a request through only when its session must create a new password (newPasswordDue).
+ * A signed-in member with none to create is sent on to the staff area, whatever the method
+ * (the form sent twice changes nothing); anyone else is treated as not signed in.
+ */
+export const requireNewPasswordDue = () =>
+  createMiddleware<StaffEnv>(async function requireNewPasswordDue(c, next) {
+    if (!newPasswordDue(c.var.session, c.var.staff)) {
+      if (c.var.session?.stage === 'active') return c.redirect('/admin', 303)
+      if (isRead(c)) return c.redirect('/admin/sign-in', 303)
+      return refuse(c, 401, 'not signed in', 'Sign in to continue.')
     }
     await next()
   })

@@ -29,38 +29,47 @@ export const versionedKey = (url: URL, version: string, today: string) =>
 /** The key of the newest copy of a page at any version: what is served while D1 is down. */
 export const latestKey = (url: URL) => `${url.origin}/__cache/latest${cacheKeyPath(url)}`
 
+/** A stored page as a hit sends it: body read once, headers already as the visitor gets them. */
+type Kept = { body: ArrayBuffer; status: number; headers: [string, string][] }
+
 /**
- * Pages this isolate stored recently, by versioned key, so a hit skips even the Cache API
- * lookup. Safe because the key holds the content version: after a publish, no old entry is
- * ever looked up again. Bounded; the oldest entry goes first.
+ * Pages this isolate stored or found recently, by versioned key, so a hit skips even the Cache
+ * API lookup and builds one Response. Safe because the key holds the content version: after a
+ * publish, no old entry is ever looked up again. Bounded; the oldest entry goes first.
  */
-const memory = new Map<string, { body: ArrayBuffer; status: number; headers: [string, string][] }>()
+const memory = new Map<string, Kept>()
 const MEMORY_ENTRIES = 200
 
-const remember = async (key: string, res: Response) => {
-  memory.set(key, { body: await res.arrayBuffer(), status: res.status, headers: [...res.headers] })
+const remember = (key: string, kept: Kept) => {
+  memory.set(key, kept)
   if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value!)
 }
 
-const recall = (key: string) => {
-  const entry = memory.get(key)
-  return entry && new Response(entry.body, { status: entry.status, headers: entry.headers })
-}
+/** Headers that stay with the stored copy: it dates itself with them for staleness. */
+const STORED_ONLY = new Set(['cache-control', 'x-browser-cache-control', 'x-stored-at', 'x-cache'])
 
 /**
- * A stored copy with the headers a visitor gets. The stored-only headers (`X-Stored-At`, which
- * dates it for staleness, and the browser's own Cache-Control) stay behind.
+ * A stored copy as a visitor gets it. The stored-only headers (`X-Stored-At`, which dates it for
+ * staleness, and the browser's own Cache-Control) stay behind.
  */
-const forVisitor = (stored: Response, state: 'HIT' | 'STALE') => {
-  const res = new Response(stored.body, stored)
-  res.headers.set(
-    'Cache-Control',
-    res.headers.get('X-Browser-Cache-Control') ?? 'public, max-age=60',
+const kept = async (stored: Response, state: 'HIT' | 'STALE'): Promise<Kept> => {
+  const headers: [string, string][] = []
+  for (const [name, value] of stored.headers)
+    if (!STORED_ONLY.has(name)) headers.push([name, value])
+  headers.push(
+    ['cache-control', stored.headers.get('X-Browser-Cache-Control') ?? 'public, max-age=60'],
+    [CACHE_HEADER, state],
   )
-  res.headers.delete('X-Browser-Cache-Control')
-  res.headers.delete('X-Stored-At')
-  res.headers.set(CACHE_HEADER, state)
-  return res
+  return { body: await stored.arrayBuffer(), status: stored.status, headers }
+}
+
+/** The UK date for the key, worked out at most once a second (a second late at midnight). */
+let date = { today: '', until: 0 }
+const today = (now: number) => {
+  // A clock that went back (a test's) starts again too.
+  if (now >= date.until || now < date.until - 1000)
+    date = { today: ukToday(new Date(now)), until: now + 1000 }
+  return date.today
 }
 
 /** A stored copy, or undefined when there is none or the Cache API fails: a miss either way. */
@@ -89,13 +98,19 @@ const answer = (c: Context<AppEnv>, res: Response) => {
   return res
 }
 
+/** A kept page: one new Response, with no header to rewrite (two for HEAD or a 304). */
+const send = (c: Context<AppEnv>, page: Kept) =>
+  answer(c, new Response(page.body, { status: page.status, headers: page.headers }))
+
 /**
  * The edge cache for public GET and HEAD, on the Workers Cache API (per data centre; it does
  * nothing on *.workers.dev, so production runs on a custom domain).
  *
  * - Pages are stored under the content version, so publishing makes every old copy unreachable
  *   at once: nothing needs purging, and no publish can fail to purge.
- * - A hit costs no D1 query while the location's copy of the version is fresh (a few seconds).
+ * - A hit costs no D1 query while the location's copy of the version is fresh (5 seconds), and
+ *   when this isolate holds the version (a second) and the page, no Cache API lookup either:
+ *   just one new Response (http/content-version.ts has the freshness contract).
  * - Responses that set cookies, are not `public`, belong to one visitor (http/cache-rules.ts)
  *   or come from a signed-in member of staff (who must read their own writes) are never stored.
  * - The key is the path and only the parameters its route reads (http/cache-rules.ts).
@@ -124,21 +139,29 @@ export const edgeCache = () =>
       const stored = await cachedOrNothing(cache, latestKey(url))
       const storedAt = Number(stored?.headers.get('X-Stored-At'))
       if (stored && Date.now() - storedAt < STALE_FOR_SECONDS * 1000)
-        return answer(c, forVisitor(stored, 'STALE'))
+        return send(c, await kept(stored, 'STALE'))
       const res = await renderError(c, 503)
       res.headers.set(CACHE_HEADER, 'MISS')
       return res
     }
 
+    const now = Date.now()
     let version: string
     try {
-      version = await currentVersion(cache, url.origin, c.var.db)
+      version = await currentVersion(cache, url.origin, c.var.db, now)
     } catch {
       return staleOrUnavailable()
     }
-    const key = versionedKey(url, version, ukToday())
-    const hit = recall(key) ?? (await cachedOrNothing(cache, key))
-    if (hit) return answer(c, forVisitor(hit, 'HIT'))
+    const key = versionedKey(url, version, today(now))
+    const inMemory = memory.get(key)
+    if (inMemory) return send(c, inMemory)
+    const stored = await cachedOrNothing(cache, key)
+    if (stored) {
+      // Another isolate of this location stored it: kept here too from now on.
+      const page = await kept(stored, 'HIT')
+      remember(key, page)
+      return send(c, page)
+    }
 
     await next()
     if (c.error && c.res.status >= 500 && isDatabaseFailure(c.error)) {
@@ -163,13 +186,13 @@ export const edgeCache = () =>
       // The id of the request that filled the cache means nothing to the visitors it serves.
       stored.headers.delete('X-Request-Id')
       const copy = stored.clone()
-      const inMemory = stored.clone()
+      const forMemory = stored.clone()
       c.executionCtx.waitUntil(
         Promise.all([
           cache.put(key, stored),
           // Only a page is worth serving stale while D1 is down.
           res.status === 200 ? cache.put(latestKey(url), copy) : undefined,
-          remember(key, inMemory),
+          kept(forMemory, 'HIT').then((page) => remember(key, page)),
           // A cache that cannot store costs only the next request a D1 query.
         ]).catch(() => undefined),
       )

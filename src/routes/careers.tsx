@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { pageByPathQuery } from '../db/pages.ts'
-import { cvKeyFor, insertSubmission } from '../db/submissions.ts'
+import { type NewSubmission, cvKeyFor } from '../db/submissions.ts'
 import { openVacanciesQuery, vacancyBySlugQuery } from '../db/vacancies.ts'
 import type { AppEnv } from '../env.ts'
 import { CV_ERRORS, CV_MAX_BYTES, applicationForm } from '../forms/application.ts'
@@ -15,6 +15,7 @@ import {
   logStorageFailure,
   securityCheck,
   shownValues,
+  storeSubmission,
   wasStored,
 } from '../http/form-submission.ts'
 import { bareChrome, batchWithChrome } from '../http/page-chrome.ts'
@@ -231,7 +232,7 @@ const storeApplication = async (
     cvKey: string
     cv: File
     format: CvFormat
-    submission: Parameters<typeof insertSubmission>[1]
+    submission: NewSubmission
   },
 ) => {
   try {
@@ -244,7 +245,7 @@ const storeApplication = async (
     return false
   }
   try {
-    await insertSubmission(c.var.db, item.submission)
+    await storeSubmission(c, item.submission)
     return true
   } catch (err) {
     // D1 may have stored the row and lost only its answer: then the CV is the row's, and stays.

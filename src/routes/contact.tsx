@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { pageByPathQuery } from '../db/pages.ts'
-import { type NewSubmission, insertSubmission } from '../db/submissions.ts'
+import type { NewSubmission } from '../db/submissions.ts'
 import type { AppEnv } from '../env.ts'
 import { contactForm } from '../forms/contact.ts'
 import { checkForm } from '../forms/fields.ts'
@@ -13,6 +13,7 @@ import {
   logStorageFailure,
   securityCheck,
   shownValues,
+  storeSubmission,
   wasStored,
 } from '../http/form-submission.ts'
 import { bareChrome, batchWithChrome } from '../http/page-chrome.ts'
@@ -92,7 +93,7 @@ contact.post(
     }
     const { reference } = submission
     try {
-      await insertSubmission(c.var.db, submission)
+      await storeSubmission(c, submission)
     } catch (err) {
       // D1 may have stored the row and lost only its answer: then the enquiry was sent.
       if (await wasStored(c, submission)) {

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { countVoteQuery } from '../db/feedback.ts'
-import { type NewSubmission, insertSubmission } from '../db/submissions.ts'
+import type { NewSubmission } from '../db/submissions.ts'
 import type { AppEnv } from '../env.ts'
 import { USEFUL_ANSWERS, feedbackForm, isFeedbackPath } from '../forms/feedback.ts'
 import { checkForm } from '../forms/fields.ts'
@@ -14,6 +14,7 @@ import {
   logStorageFailure,
   securityCheck,
   shownValues,
+  storeSubmission,
   wasStored,
 } from '../http/form-submission.ts'
 import { bareChrome, batchWithChrome } from '../http/page-chrome.ts'
@@ -141,7 +142,7 @@ const report = async (c: Context<AppEnv>, about: string, values: Record<string, 
     status: filledHoneypot(values) ? 'spam' : 'new',
   }
   try {
-    await insertSubmission(c.var.db, submission)
+    await storeSubmission(c, submission)
   } catch (err) {
     // D1 may have stored the row and lost only its answer: then the report was sent.
     if (await wasStored(c, submission)) {

@@ -5,6 +5,8 @@ import { pageByPathQuery } from '../db/pages.ts'
 import type { AppEnv } from '../env.ts'
 import { batchWithChrome } from '../http/page-chrome.ts'
 import { breadcrumbsTo, breadcrumbsUnder } from '../lib/site-tree.ts'
+import { attachmentFilesFor } from './attachments.ts'
+import { withAttachments } from '../views/components/attachment-context.tsx'
 import { NewsArticlePage } from '../views/pages/news-article-page.tsx'
 import { NewsListPage } from '../views/pages/news-list-page.tsx'
 
@@ -57,11 +59,14 @@ news.get('/:slug', async (c) => {
   } = await batchWithChrome(c, [articleBySlugQuery(db, c.req.param('slug'), new Date())])
   if (!article) throw new HTTPException(404)
   if (!article.live) throw new HTTPException(410)
-  return c.html(
-    <NewsArticlePage
-      chrome={chrome}
-      article={article}
-      breadcrumbs={breadcrumbsUnder(tree, '/news')}
-    />,
+  const files = await attachmentFilesFor(db, article.body)
+  return withAttachments(files, () =>
+    c.html(
+      <NewsArticlePage
+        chrome={chrome}
+        article={article}
+        breadcrumbs={breadcrumbsUnder(tree, '/news')}
+      />,
+    ),
   )
 })

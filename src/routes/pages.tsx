@@ -1,13 +1,15 @@
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
-import { allNewsQuery, latestNewsQuery } from '../db/news.ts'
-import { pageByPathQuery, redirectQuery } from '../db/pages.ts'
+import { latestNewsQuery, newsLinksQuery } from '../db/news.ts'
+import { pageByPathQuery, redirectQuery, sitemapPagesQuery } from '../db/pages.ts'
 import { openVacanciesQuery } from '../db/vacancies.ts'
 import type { AppEnv } from '../env.ts'
 import { batchWithChrome } from '../http/page-chrome.ts'
 import { ukToday } from '../lib/dates.ts'
 import { hasControlCharacter, onSitePath } from '../lib/site-path.ts'
 import { breadcrumbsTo, childPages, pageTree } from '../lib/site-tree.ts'
+import { attachmentFilesFor } from './attachments.ts'
+import { withAttachments } from '../views/components/attachment-context.tsx'
 import { ContentPage } from '../views/pages/content-page.tsx'
 import { HomePage } from '../views/pages/home-page.tsx'
 import { SitemapPage } from '../views/pages/sitemap-page.tsx'
@@ -25,14 +27,23 @@ pages.get('/', async (c) => {
   return c.html(<HomePage chrome={chrome} page={page} latestNews={latestNews} />)
 })
 
+/** How many of the newest articles the HTML sitemap lists; /news lists them all. */
+const SITEMAP_NEWS = 20
+
+// At any size of site the sitemap lists the top two levels of pages, the newest articles and
+// the open vacancies: each deeper page is listed on the page above it (the section lists).
 pages.get('/sitemap', async (c) => {
   const db = c.var.db
   const now = new Date()
   const {
     tree,
     chrome,
-    results: [news, vacancies],
-  } = await batchWithChrome(c, [allNewsQuery(db, now), openVacanciesQuery(db, ukToday(now))])
+    results: [entries, news, vacancies],
+  } = await batchWithChrome(c, [
+    sitemapPagesQuery(db),
+    newsLinksQuery(db, 1, SITEMAP_NEWS + 1, now),
+    openVacanciesQuery(db, ukToday(now)),
+  ])
   const page = tree.find((p) => p.path === '/sitemap')
   if (!page) throw new HTTPException(404)
   return c.html(
@@ -40,11 +51,14 @@ pages.get('/sitemap', async (c) => {
       chrome={chrome}
       page={page}
       breadcrumbs={breadcrumbsTo(tree, page.parentId)}
-      tree={pageTree(tree)}
+      tree={pageTree(entries)}
       extra={{
-        '/news': news.map((a) => ({ href: `/news/${a.slug}`, text: a.title })),
+        '/news': news
+          .slice(0, SITEMAP_NEWS)
+          .map((a) => ({ href: `/news/${a.slug}`, text: a.title })),
         '/careers': vacancies.map((v) => ({ href: `/careers/vacancies/${v.slug}`, text: v.title })),
       }}
+      more={news.length > SITEMAP_NEWS ? { '/news': { href: '/news', text: 'All news' } } : {}}
     />,
   )
 })
@@ -71,12 +85,15 @@ pages.get('*', async (c) => {
     if (redirect) return c.redirect(redirect.toPath, 301)
     throw new HTTPException(404)
   }
-  return c.html(
-    <ContentPage
-      chrome={chrome}
-      page={page}
-      breadcrumbs={breadcrumbsTo(tree, page.parentId)}
-      children={childPages(tree, page.id)}
-    />,
+  const files = await attachmentFilesFor(db, page.body)
+  return withAttachments(files, () =>
+    c.html(
+      <ContentPage
+        chrome={chrome}
+        page={page}
+        breadcrumbs={breadcrumbsTo(tree, page.parentId)}
+        children={childPages(tree, page.id)}
+      />,
+    ),
   )
 })

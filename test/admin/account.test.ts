@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { PASSWORD, auditEntries, client, createStaff, signedIn } from '../admin-helpers.ts'
 import { summaryErrors } from '../helpers.ts'
 
+// Each test checks several argon2 hashes, so it gets 30 s: seconds each on a busy machine.
 describe('changing your own password', () => {
   it('needs the current password, and a new one of 12 characters or more typed twice', async () => {
     const member = await createStaff({ email: 'change@example.com', role: 'editor' })
@@ -39,7 +40,7 @@ describe('changing your own password', () => {
       actor_id: member.id,
       action: 'password.change-failed',
     })
-  })
+  }, 30_000)
 
   it('changes it, keeps this session and ends the others', async () => {
     const member = await createStaff({ email: 'rotate@example.com', role: 'editor' })
@@ -73,5 +74,5 @@ describe('changing your own password', () => {
       .first<{ password_hash: string }>()
     expect(row!.password_hash).toMatch(/^\$argon2id\$/)
     expect((await auditEntries()).map((e) => e.action)).toContain('password.change')
-  })
+  }, 30_000)
 })

@@ -34,12 +34,12 @@ describe('page feedback in the inbox', () => {
     const inbox = await (await editor.get('/admin/submissions?kind=feedback')).text()
     expect(inbox).toContain('<option value="feedback" selected="">Page feedback</option>')
     expect(inbox).toContain(`href="/admin/submissions/${row.id}">${row.reference}</a>`)
-    const tableRow = inbox.slice(
+    const item = inbox.slice(
       inbox.indexOf(row.reference),
-      inbox.indexOf('</tr>', inbox.indexOf(row.reference)),
+      inbox.indexOf('</li>', inbox.indexOf(row.reference)),
     )
-    expect(tableRow).toContain('Page feedback')
-    expect(tableRow).toContain('<a class="govuk-link" href="/threats/fraud">/threats/fraud</a>')
+    expect(item).toContain('Page feedback')
+    expect(item).toContain('<a class="govuk-link" href="/threats/fraud">/threats/fraud</a>')
     expect(inbox).toContain('href="/admin/feedback"')
 
     const page = await (await editor.get(`/admin/submissions/${row.id}`)).text()
@@ -47,9 +47,9 @@ describe('page feedback in the inbox', () => {
     expect(page).toMatch(
       /<dt class="govuk-summary-list__key">Page<\/dt>\s*<dd[^>]*><a class="govuk-link" href="\/threats\/fraud">/,
     )
-    expect(page).toContain('What they were doing')
+    expect(page).toContain('What were you doing?')
     expect(page).toContain('Looking for the phone number')
-    expect(page).toContain('What went wrong')
+    expect(page).toContain('What went wrong?')
     expect(page).toContain('The &lt;b&gt;number&lt;/b&gt; is missing')
   })
 

@@ -182,7 +182,7 @@ describe('POST /admin/pages/:id/move-up and move-down', () => {
     const version = await contentVersion()
     const res = await act(publisher, `/admin/pages/${id}/move-up`)
     expect(res.status).toBe(303)
-    expect(res.headers.get('Location')).toBe(`/admin/pages?done=moved#page-${id}`)
+    expect(res.headers.get('Location')).toBe(`/admin/pages?open=${id}&done=moved#page-${id}`)
     expect(await contentVersion()).not.toBe(version)
     const { document } = await treeOf(publisher, '?done=moved')
     expect(document.querySelector('.govuk-notification-banner--success')!.textContent).toContain(

@@ -91,6 +91,8 @@ describe('the submissions inbox', () => {
     ['/admin/submissions?status=deleted', 400, 'status'],
     ['/admin/submissions/export.csv?kind=letter', 400, 'kind'],
     ['/admin/submissions/export.csv?status=__proto__', 400, 'status'],
+    ['/admin/submissions?assigned=__proto__', 400, 'assigned'],
+    ['/admin/submissions?assigned=Me', 400, 'assigned'],
   ])('answers %s with %i', async (path, status, message) => {
     const res = await get(path)
     expect(res.status).toBe(status)
@@ -102,6 +104,8 @@ describe('the submissions inbox', () => {
     '/admin/submissions?kind=&status=',
     '/admin/submissions?kind=enquiry&status=new&page=1',
     '/admin/submissions/export.csv?kind=&status=',
+    '/admin/submissions?q=&kind=&status=&assigned=',
+    '/admin/submissions?q=%00%25_%5C&assigned=nobody',
   ])('answers %s with 200', async (path) => {
     expect((await get(path)).status).toBe(200)
   })

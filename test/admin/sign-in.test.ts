@@ -130,6 +130,8 @@ describe('password and TOTP sign-in', () => {
     expect((await again.post('/admin/two-factor', { code: '000000', csrf })).status).toBe(400)
   })
 
+  // This test and the next check a dozen argon2 hashes or more, so they get 30 s: seconds each on
+  // a busy machine.
   it('locks an account for 15 minutes after 10 failures, even for the right password', async () => {
     const member = await createStaff({ email: 'locked@example.com', role: 'editor' })
     for (let i = 0; i < 10; i++) {
@@ -157,7 +159,7 @@ describe('password and TOTP sign-in', () => {
     expect(
       (await client().post('/admin/sign-in', { email: member.email, password: PASSWORD })).status,
     ).toBe(303)
-  })
+  }, 30_000)
 
   it('throttles one client after 10 attempts a minute', async () => {
     const browser = client()
@@ -171,7 +173,7 @@ describe('password and TOTP sign-in', () => {
     const firstRefusal = statuses.indexOf(429)
     expect(firstRefusal).toBeGreaterThanOrEqual(10)
     expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(20)
-  })
+  }, 30_000)
 })
 
 describe('first sign-in', () => {

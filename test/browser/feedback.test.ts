@@ -112,7 +112,7 @@ describe('"Is this page useful?" at 375 × 667 without JavaScript', () => {
     const staff = await firstSignIn(browser, addStaff('editor'))
     await staff.setViewportSize(PHONE)
     await staff.goto(`${BASE_URL}/admin/submissions?kind=feedback`)
-    const row = staff.locator('tbody tr').first()
+    const row = staff.locator('.soca-inbox__item').first()
     expect(await row.textContent()).toContain('Page feedback')
     expect(await row.getByRole('link', { name: '/threats/fraud' }).count()).toBe(1)
     results.push(await check(staff))

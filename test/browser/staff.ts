@@ -5,8 +5,10 @@ import { expect } from 'vitest'
 import { hotp, timeStep } from '../../src/auth/totp.ts'
 import { BASE_URL, axeViolations, nuErrors } from './browser.ts'
 
-/** The password of every account the browser checks add. */
+/** The password every account the browser checks add is given (npm run staff, on stdin). */
 export const PASSWORD = 'browser checks passphrase'
+/** The password firstSignIn creates in place of the given one, as staff must at first sign-in. */
+export const OWN_PASSWORD = 'browser checks own passphrase'
 /** Unique to this run, so accounts and markers never clash with an earlier run's. */
 export const run = Date.now().toString(36)
 
@@ -39,7 +41,17 @@ export const addStaff = (role: string) => {
   return email
 }
 
-/** Signs in for the first time: password, then set up TOTP from the key on the page. */
+/** Fills in "Create a new password" (both fields) and continues. */
+export const createNewPassword = async (page: Page, password = OWN_PASSWORD, again = password) => {
+  await page.getByLabel('New password', { exact: true }).fill(password)
+  await page.getByLabel('New password again').fill(again)
+  await page.getByRole('button', { name: 'Continue' }).click()
+}
+
+/**
+ * Signs in for the first time: the given password, a new password in its place (npm run staff
+ * marks the account so), then set up TOTP from the key on the page. Ends on the recovery codes.
+ */
 export const firstSignIn = async (browser: Browser, email: string) => {
   const page = await (await browser.newContext()).newPage()
   await page.goto(`${BASE_URL}/admin`)
@@ -47,6 +59,8 @@ export const firstSignIn = async (browser: Browser, email: string) => {
   await page.getByLabel('Email address').fill(email)
   await page.getByLabel('Password').fill(PASSWORD)
   await page.getByRole('button', { name: 'Continue' }).click()
+  await page.waitForURL(/\/admin\/new-password$/)
+  await createNewPassword(page)
   await page.waitForURL(/\/admin\/enrol$/)
   const key = (await page.locator('.soca-codes code').textContent())!.replaceAll(' ', '')
   await page

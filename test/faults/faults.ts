@@ -1,6 +1,6 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import { XMLParser } from 'fast-xml-parser'
-import { rememberVersion } from '../../src/http/content-version.ts'
+import { forgetVersion, rememberVersion } from '../../src/http/content-version.ts'
 import { ORIGIN, request } from '../helpers.ts'
 import worker from '../worker.ts'
 
@@ -182,8 +182,11 @@ export const postApplication = (
   })
 }
 
-/** Forgets this location's copy of the content version, as happens after a few seconds. */
-export const versionExpires = () => caches.default.delete(`${ORIGIN}/__cache/content-version`)
+/** Forgets this location's and this isolate's copies of the version, as a few seconds do. */
+export const versionExpires = () => {
+  forgetVersion()
+  return caches.default.delete(`${ORIGIN}/__cache/content-version`)
+}
 
 /**
  * Copies D1's content version into this location's cache again, as a request a moment ago

@@ -32,6 +32,7 @@ let signInMember: { id: number; email: string }
 let twoFactor: FuzzSession & { secret: string | null }
 let enrol: FuzzSession & { secret: string | null }
 let account: FuzzSession
+let firstPassword: FuzzSession
 
 beforeAll(async () => {
   const member = await createStaff({ email: 'signin@example.com', role: 'editor' })
@@ -39,6 +40,11 @@ beforeAll(async () => {
   twoFactor = await partWaySession('totp@example.com', 'password')
   enrol = await partWaySession('enrol@example.com', 'enrol')
   account = await signedInSession('account@example.com', 'editor')
+  // Signed in with a password someone else chose: nothing but a new password until it is made.
+  firstPassword = await signedInSession('given@example.com', 'editor')
+  await env.DB.prepare('UPDATE staff SET must_change_password = 1 WHERE id = ?')
+    .bind(firstPassword.staffId)
+    .run()
 })
 
 /** The current code of a key, when the property runs (the reset forgets the last one used). */
@@ -153,6 +159,32 @@ describe('sign-in and password forms, fuzzed', () => {
           await guarded(
             () => send(req, { ip: freshIp(), cookie: account.cookie, csrf: account.csrf }),
             account.reset(),
+          )
+        },
+        passwordRuns,
+      ),
+    timeoutFor(passwordRuns, 5_000),
+  )
+
+  it(
+    `POST /admin/new-password: never a 5xx, and a 4xx changes nothing (${passwordRuns} runs)`,
+    () =>
+      checkProperty(
+        'POST /admin/new-password',
+        staffPost(fc.constant('/admin/new-password'), {
+          newPassword: fc.constantFrom('a new password of mine', PASSWORD, 'short'),
+          confirmPassword: fc.constantFrom('a new password of mine', PASSWORD, 'other'),
+        }),
+        async (req) => {
+          await guarded(
+            () =>
+              send(req, { ip: freshIp(), cookie: firstPassword.cookie, csrf: firstPassword.csrf }),
+            [
+              ...firstPassword.reset(),
+              env.DB.prepare('UPDATE staff SET must_change_password = 1 WHERE id = ?').bind(
+                firstPassword.staffId,
+              ),
+            ],
           )
         },
         passwordRuns,

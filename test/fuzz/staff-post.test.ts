@@ -137,7 +137,12 @@ const guarded = storageGuard()
 /** Sends the request as its member (after putting every session back as it was). */
 const post = async (req: FuzzRequest & { as: string }) => {
   const session = sessions[req.as]
-  const reset = Object.values(sessions).flatMap((s) => s.reset())
+  const reset = [
+    ...Object.values(sessions).flatMap((s) => s.reset()),
+    // A password reset makes its member create a new one before anything else: undone here, so
+    // every session stays usable.
+    env.DB.prepare('UPDATE staff SET must_change_password = 0'),
+  ]
   await guarded(
     () =>
       send(req, {
@@ -290,6 +295,18 @@ const SHARE: FormSpec = {
   days: fc.constantFrom('1', '3', '7', '0', '8', '30', '-1', '1.5'),
 }
 
+/** A submission's status (three a member can choose, and some they cannot) and its assignee. */
+const INBOX: Record<'status' | 'assign', FormSpec> = {
+  status: { status: fc.constantFrom('new', 'in_progress', 'handled', 'spam', '', 'closed') },
+  assign: {
+    assignee: fc.oneof(
+      fc.constant(''),
+      idFrom(() => ids.staff),
+      fc.constantFrom('0', '999', '-1', '1.5', 'me'),
+    ),
+  },
+}
+
 // Shares of FUZZ_RUNS: a form has more to get wrong than a button (a CSRF token and no fields
 // of its own), and 43 routes share the time this file gets.
 const FORM = 0.2
@@ -378,6 +395,19 @@ const routes: Route[] = [
     weight: BUTTON,
   })),
   {
+    // The upload reads multipart/form-data only: a URL-encoded form is refused with 400.
+    name: '/admin/attachments/new',
+    path: () => fc.constant('/admin/attachments/new'),
+    form: { title: line('Annual report'), alt: fc.string({ maxLength: 50 }) },
+    weight: BUTTON,
+  },
+  {
+    name: '/admin/attachments/:id/delete',
+    path: () => fc.integer({ min: 0, max: 5 }).map((i) => `/admin/attachments/${i}/delete`),
+    form: {},
+    weight: BUTTON,
+  },
+  {
     name: '/admin/vacancies/:id/close',
     path: () => idFrom(() => ids.vacancies).map((i) => `/admin/vacancies/${i}/close`),
     form: {},
@@ -390,6 +420,22 @@ const routes: Route[] = [
       siteNotice: fc.oneof(fc.constant(''), fc.string({ unit: 'grapheme', maxLength: 500 })),
     },
     weight: FORM,
+  },
+  {
+    name: '/admin/settings/alerts',
+    path: () => fc.constant('/admin/settings/alerts'),
+    form: {
+      alertEnquiry: fc.oneof(fc.constant(''), fc.emailAddress(), fc.string({ maxLength: 300 })),
+      alertApplication: fc.oneof(fc.constant(''), fc.emailAddress()),
+      alertFeedback: fc.string({ unit: 'grapheme', maxLength: 60 }),
+    },
+    weight: FORM,
+  },
+  {
+    name: '/admin/alerts/:id/retry',
+    path: () => fc.integer({ min: 0, max: 5 }).map((i) => `/admin/alerts/${i}/retry`),
+    form: {},
+    weight: BUTTON,
   },
   {
     // A valid form adds an account and hashes its first password (argon2): a button's share.
@@ -417,17 +463,25 @@ const routes: Route[] = [
     form: { role: fc.constantFrom('editor', 'publisher', 'admin') },
     weight: BUTTON,
   },
-  ...['disable', 'enable', 'end-sessions', 'reset-second-factor'].map((action) => ({
-    name: `/admin/staff/:id/${action}`,
-    path: () => idFrom(() => ids.staff).map((i) => `/admin/staff/${i}/${action}`),
-    form: {},
-    weight: BUTTON,
-  })),
-  ...['handled', 'new', 'delete'].map((action) => ({
+  ...['disable', 'enable', 'end-sessions', 'reset-password', 'reset-second-factor'].map(
+    (action) => ({
+      name: `/admin/staff/:id/${action}`,
+      path: () => idFrom(() => ids.staff).map((i) => `/admin/staff/${i}/${action}`),
+      form: {},
+      weight: BUTTON,
+    }),
+  ),
+  ...(
+    [
+      ['status', INBOX.status],
+      ['assign', INBOX.assign],
+      ['delete', {}],
+    ] as const
+  ).map(([action, form]) => ({
     name: `/admin/submissions/:id/${action}`,
     path: () => idFrom(() => ids.submissions).map((i) => `/admin/submissions/${i}/${action}`),
-    form: {},
-    weight: BUTTON,
+    form,
+    weight: action === 'delete' ? BUTTON : FORM,
   })),
   {
     name: '/admin/sign-out',

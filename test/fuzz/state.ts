@@ -86,6 +86,13 @@ const QUERIES = {
   recoveryCodes: rowsOf('recovery_codes', 'id', ['id', 'staff_id', 'used_at']),
   sessions: rowsOf('sessions', 'id', ['id', 'staff_id', 'stage', 'csrf_token']),
   pageFeedback: rowsOf('page_feedback', 'path', ['path', 'yes', 'no']),
+  attachments: rowsOf('attachments', 'id', ['id', 'sha256', 'object_key']),
+  submissionAlerts: rowsOf('submission_alerts', 'id', [
+    'id',
+    'status',
+    'attempts',
+    'next_attempt_at',
+  ]),
 } as const
 
 export type Stored = Record<keyof typeof QUERIES | 'cvObjects', string>

@@ -1,6 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import { XMLParser } from 'fast-xml-parser'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { forgetVersion } from '../../src/http/content-version.ts'
 import { latestKey } from '../../src/middleware/edge-cache.ts'
 import { createStaff, signedIn } from '../admin-helpers.ts'
 import { countingD1 } from '../d1-counter.ts'
@@ -17,8 +18,11 @@ const fetchWith = async (path: string, db: D1Database, init: RequestInit = {}) =
   return res
 }
 
-/** Forgets this location's copy of the content version, as happens after a few seconds. */
-const versionExpires = () => caches.default.delete(`${ORIGIN}/__cache/content-version`)
+/** Forgets this location's and this isolate's copies of the version, as a few seconds do. */
+const versionExpires = () => {
+  forgetVersion()
+  return caches.default.delete(`${ORIGIN}/__cache/content-version`)
+}
 
 const sitemapPaths = async () => {
   const xml = await (await request('/sitemap.xml')).text()

@@ -49,7 +49,11 @@ account.post('/password', throttle, async (c) => {
     return c.html(<PasswordPage admin={adminContext(c)} errors={errors} />, 400)
   }
   await db.batch([
-    updateStaffQuery(db, member.id, { passwordHash: hashPassword(form.data.newPassword) }),
+    // Their own choice now, so no longer one someone else gave them.
+    updateStaffQuery(db, member.id, {
+      passwordHash: hashPassword(form.data.newPassword),
+      mustChangePassword: false,
+    }),
     // Anyone else signed in as this member is signed out; this session carries on.
     endOtherSessionsQuery(db, member.id, c.var.session.id),
     auditQuery(db, { actorId: member.id, action: 'password.change' }),

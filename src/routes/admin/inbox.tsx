@@ -8,32 +8,39 @@ import {
   inboxAll,
   inboxItem,
   inboxPage,
-  setSubmissionStatusQuery,
+  submissionView,
 } from '../../db/inbox.ts'
 import { submissionKinds, submissionStatuses } from '../../db/schema.ts'
 import type { StaffEnv } from '../../env.ts'
+import type { FieldError } from '../../forms/fields.ts'
+import { assignForm, inboxSearchOf, submissionStatusForm } from '../../forms/submission.ts'
 import { toCsv } from '../../lib/csv.ts'
 import { can } from '../../auth/permissions.ts'
+import { readAdminForm } from '../../http/admin-form.ts'
 import { doneNotice, numericParam, pageParam } from '../../http/params.ts'
 import { requirePermission } from '../../middleware/auth.ts'
-import { InboxPage } from '../../views/admin/inbox-page.tsx'
+import type { Result } from '../../publishing/result.ts'
+import { assignSubmission, setSubmissionStatus } from '../../publishing/submissions.ts'
+import { type InboxChoices, InboxPage } from '../../views/admin/inbox-page.tsx'
 import { SubmissionPage } from '../../views/admin/submission-page.tsx'
-import { adminContext } from './context.ts'
+import { actorOf, adminContext, changed, refusalException } from './context.ts'
 
-/** The submissions inbox. Every view, export, download and delete is audited. */
+/** The submissions inbox. Every view, search, export, download and delete is audited. */
 export const inbox = new Hono<StaffEnv>()
 inbox.use('*', requirePermission('submissions:read'))
 
 const PAGE_SIZE = 50
 
 const NOTICES: Record<string, string> = {
-  handled: 'Marked as handled.',
   new: 'Marked as new.',
+  in_progress: 'Marked as in progress.',
+  handled: 'Marked as handled.',
+  assigned: 'Assignment saved.',
   deleted: 'Submission deleted, with its CV.',
 }
 
 /**
- * One of a filter's values, or undefined for all (the form's empty "All"). Anything else did not
+ * One of a filter's values, or '' for all (the form's first option). Anything else did not
  * come from the form: a 400 that says so, rather than a list that silently ignores it.
  */
 const choiceOf = <T extends string>(
@@ -41,61 +48,78 @@ const choiceOf = <T extends string>(
   name: string,
   options: readonly T[],
   message: string,
-): T | undefined => {
+): T | '' => {
   const text = c.req.query(name)
-  if (text === undefined || text === '') return undefined
+  if (text === undefined || text === '') return ''
   const chosen = options.find((option) => option === text)
   if (!chosen) throw new HTTPException(400, { message })
   return chosen
 }
 
-/** The filter from the query string. */
-const filterOf = (c: Context<StaffEnv>): InboxFilter => ({
-  kind: choiceOf(c, 'kind', submissionKinds, 'Choose a kind of submission from the list.'),
-  status: choiceOf(c, 'status', submissionStatuses, 'Choose a status from the list.'),
-})
+/** The search and filters from the query string, as chosen and as the list query takes them. */
+const filterOf = (c: Context<StaffEnv>): { choices: InboxChoices; filter: InboxFilter } => {
+  const kind = choiceOf(c, 'kind', submissionKinds, 'Choose a kind of submission from the list.')
+  const status = choiceOf(c, 'status', submissionStatuses, 'Choose a status from the list.')
+  const assigned = choiceOf(
+    c,
+    'assigned',
+    ['me', 'nobody'] as const,
+    'Choose who it is assigned to from the list.',
+  )
+  const q = (c.req.query('q') ?? '').trim()
+  return {
+    choices: { q, kind, status, assigned },
+    filter: {
+      kind: kind || undefined,
+      status: status || undefined,
+      assignedTo: assigned === 'me' ? c.var.staff.id : assigned === 'nobody' ? null : undefined,
+      search: inboxSearchOf(q),
+    },
+  }
+}
 
-const queryOf = (filter: InboxFilter) => {
+/** The choices as a query string: '' when there are none, else '?' and the chosen ones. */
+const queryOf = (choices: InboxChoices) => {
   const params = new URLSearchParams()
-  if (filter.kind) params.set('kind', filter.kind)
-  if (filter.status) params.set('status', filter.status)
+  for (const [name, value] of Object.entries(choices)) if (value) params.set(name, value)
   return params.size > 0 ? `?${params}` : ''
 }
 
 inbox.get('/', async (c) => {
-  const filter = filterOf(c)
+  const { choices, filter } = filterOf(c)
   const page = pageParam(c, PAGE_SIZE)
   const [items, [counted]] = await inboxPage(c.var.db, filter, page, PAGE_SIZE)
   const total = counted?.total ?? 0
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
   // Out of range is not found, not clamped: a page address names those rows or nothing.
   if (page > pageCount) throw new HTTPException(404)
+  // Who searched for whom is kept: the search names people, as the view of one does.
   await audit(c.var.db, {
     actorId: c.var.staff.id,
     action: 'submissions.list',
-    detail: queryOf(filter),
+    detail: queryOf(choices),
   })
   return c.html(
     <InboxPage
       admin={adminContext(c)}
-      filter={filter}
+      choices={choices}
       items={items}
       page={page}
       pageCount={pageCount}
       total={total}
-      query={queryOf(filter)}
+      query={queryOf(choices)}
       notice={doneNotice(c, NOTICES)}
     />,
   )
 })
 
 inbox.get('/export.csv', async (c) => {
-  const filter = filterOf(c)
+  const { choices, filter } = filterOf(c)
   const items = await inboxAll(c.var.db, filter)
   await audit(c.var.db, {
     actorId: c.var.staff.id,
     action: 'submissions.export',
-    detail: `${items.length} rows ${queryOf(filter)}`,
+    detail: `${items.length} rows ${queryOf(choices)}`,
   })
   const rows = [
     [
@@ -155,18 +179,34 @@ const auditItem = (c: Context<StaffEnv>, action: string, id: number, reference: 
     detail: reference,
   })
 
-inbox.get('/:id{[0-9]+}', async (c) => {
-  const { id, item } = await load(c)
-  await auditItem(c, 'submission.view', id, item.reference).run()
+/**
+ * A submission's page: on a GET, with the notice of what was just done; after a status or
+ * assignment form that was refused, with its errors and what was sent (status 400).
+ */
+const showSubmission = async (
+  c: Context<StaffEnv>,
+  id: number,
+  problem?: { errors: FieldError[]; values: Record<string, string> },
+) => {
+  const view = await submissionView(c.var.db, id)
+  if (!view) throw new HTTPException(404)
+  if (!problem) await auditItem(c, 'submission.view', id, view.item.reference).run()
   return c.html(
     <SubmissionPage
       admin={adminContext(c)}
-      item={item}
+      item={view.item}
+      alert={view.alert}
+      people={view.people}
       canDelete={can(c.var.staff.role, 'submissions:delete')}
-      notice={doneNotice(c, NOTICES)}
+      notice={problem ? undefined : doneNotice(c, NOTICES)}
+      errors={problem?.errors}
+      values={problem?.values}
     />,
+    problem ? 400 : 200,
   )
-})
+}
+
+inbox.get('/:id{[0-9]+}', (c) => showSubmission(c, numericParam(c, 'id')))
 
 // Served as an attachment, never inline: a CV is a visitor's file and must not render here.
 inbox.get('/:id{[0-9]+}/cv', async (c) => {
@@ -186,17 +226,36 @@ inbox.get('/:id{[0-9]+}/cv', async (c) => {
   })
 })
 
-for (const status of ['handled', 'new'] as const) {
-  inbox.post(`/:id{[0-9]+}/${status}`, async (c) => {
-    const { id, item } = await load(c)
-    const db = c.var.db
-    await db.batch([
-      setSubmissionStatusQuery(db, id, status),
-      auditItem(c, `submission.mark-${status}`, id, item.reference),
-    ])
-    return c.redirect(`/admin/submissions/${id}?done=${status}`, 303)
-  })
+/** The answer to a status or assignment change: back to the submission, or why not. */
+const afterChange = (
+  c: Context<StaffEnv>,
+  id: number,
+  result: Result,
+  values: Record<string, string>,
+  done: string,
+) => {
+  if (result.ok) return changed(c, result, `/admin/submissions/${id}?done=${done}`)
+  if (result.reason === 'invalid') return showSubmission(c, id, { errors: result.errors, values })
+  throw refusalException(result)
 }
+
+inbox.post('/:id{[0-9]+}/status', async (c) => {
+  const id = numericParam(c, 'id')
+  const form = await readAdminForm(c, submissionStatusForm)
+  if (!form.ok) return showSubmission(c, id, form)
+  const status = form.data.status
+  const result = await setSubmissionStatus(c.var.db, actorOf(c), { id, status })
+  return afterChange(c, id, result, form.values, status)
+})
+
+inbox.post('/:id{[0-9]+}/assign', async (c) => {
+  const id = numericParam(c, 'id')
+  const form = await readAdminForm(c, assignForm)
+  if (!form.ok) return showSubmission(c, id, form)
+  const assignee = form.data.assignee === '' ? null : Number(form.data.assignee)
+  const result = await assignSubmission(c.var.db, actorOf(c), { id, assignee })
+  return afterChange(c, id, result, form.values, 'assigned')
+})
 
 inbox.post('/:id{[0-9]+}/delete', requirePermission('submissions:delete'), async (c) => {
   const { id, item } = await load(c)

@@ -7,6 +7,8 @@ import type { AppEnv, StaffEnv } from '../../env.ts'
 import { adminHeaders, loadSession, requireCsrfToken, requireStage } from '../../middleware/auth.ts'
 import { DashboardPage } from '../../views/admin/dashboard-page.tsx'
 import { account } from './account.tsx'
+import { attachmentRoutes, attachmentUpload } from './attachments.tsx'
+import { alertRoutes } from './alerts.tsx'
 import { auditLogRoutes } from './audit.tsx'
 import { adminContext } from './context.ts'
 import { feedbackCounts } from './feedback.tsx'
@@ -25,6 +27,9 @@ export const admin = new Hono<AppEnv>()
 admin.use('*', adminHeaders())
 admin.use('*', loadSession())
 admin.route('/', signIn)
+// Before the CSRF middleware below, which reads the whole body: the upload streams its file,
+// and checks the token itself (routes/admin/attachments.tsx).
+admin.route('/attachments', attachmentUpload)
 
 // Everything below needs a signed-in session, and every POST its CSRF token.
 const signedIn = new Hono<StaffEnv>()
@@ -62,9 +67,11 @@ signedIn.route('/news', newsAdmin)
 signedIn.route('/vacancies', vacanciesAdmin)
 signedIn.route('/account', account)
 signedIn.route('/settings', settingsRoutes)
+signedIn.route('/alerts', alertRoutes)
 signedIn.route('/submissions', inbox)
 signedIn.route('/feedback', feedbackCounts)
 signedIn.route('/audit', auditLogRoutes)
 signedIn.route('/staff', staffRoutes)
+signedIn.route('/attachments', attachmentRoutes)
 
 admin.route('/', signedIn)

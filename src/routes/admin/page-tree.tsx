@@ -26,22 +26,28 @@ export const pageTreeRoutes = new Hono<StaffEnv>()
 const canEdit = requirePermission('content:edit')
 const canPublish = requirePermission('content:publish')
 
-pageTreeRoutes.get('/', canEdit, async (c) =>
-  c.html(
+// `?open=<id>` lists the pages under that page and under each page above it, besides the top
+// two levels: one branch at a time, so the tree is the same size whatever the size of the site.
+pageTreeRoutes.get('/', canEdit, async (c) => {
+  const open = c.req.query('open')
+  if (open !== undefined && !/^[1-9][0-9]{0,15}$/.test(open)) throw new HTTPException(404)
+  const openId = open === undefined ? null : Number(open)
+  return c.html(
     <PageTreePage
       admin={adminContext(c)}
-      tree={buildPageTree(await pageTreeRowsQuery(c.var.db))}
+      tree={buildPageTree(await pageTreeRowsQuery(c.var.db, openId))}
       canMove={can(c.var.staff.role, 'content:publish')}
       notice={doneNotice(c, NOTICES)}
     />,
-  ),
-)
+  )
+})
 
 const move = (direction: Direction) => async (c: Context<StaffEnv>) => {
   const id = numericParam(c, 'id')
   const result = await movePage(c.var.db, actorOf(c), id, direction)
   if (!result.ok) throw refusalException(result)
-  return changed(c, result, `/admin/pages?done=moved#page-${id}`)
+  // Opened at the page, so it is listed however deep it is.
+  return changed(c, result, `/admin/pages?open=${id}&done=moved#page-${id}`)
 }
 
 pageTreeRoutes.post('/:id{[0-9]+}/move-up', canEdit, canPublish, move('up'))

@@ -5,7 +5,9 @@ import type { ContentData, EditableKind } from '../../db/content.ts'
 import type { AppEnv, StaffEnv } from '../../env.ts'
 import { batchWithChrome } from '../../http/page-chrome.ts'
 import { breadcrumbsTo, breadcrumbsUnder, childPages } from '../../lib/site-tree.ts'
+import { attachmentFilesFor } from '../attachments.ts'
 import type { PreviewNotice } from '../../views/components/preview-banner.tsx'
+import { withAttachments } from '../../views/components/attachment-context.tsx'
 import { ContentPage } from '../../views/pages/content-page.tsx'
 import { NewsArticlePage } from '../../views/pages/news-article-page.tsx'
 import { VacancyPage } from '../../views/pages/vacancy-page.tsx'
@@ -67,5 +69,9 @@ export const renderPreview = async <K extends EditableKind>(
   // Never cached anywhere, never indexed: it is not the published version.
   c.header('Cache-Control', 'no-store')
   c.header('X-Robots-Tag', 'noindex, nofollow')
-  return c.html(page)
+  // Library images and documents as the public page will show them (pages and news show them).
+  const body =
+    kind !== 'vacancy' && 'body' in data && typeof data.body === 'string' ? data.body : ''
+  const files = await attachmentFilesFor(c.var.db, body)
+  return withAttachments(files, () => c.html(page))
 }

@@ -8,6 +8,7 @@ import {
   type LockoutRules,
   type StaffMember,
   claimTotpStep,
+  endOtherSessionsQuery,
   failedSignInQueries,
   releaseSignInAttemptQueries,
   replaceRecoveryCodesQueries,
@@ -20,24 +21,34 @@ import {
 import type { Database } from '../../db/client.ts'
 import type { AppEnv, StaffEnv } from '../../env.ts'
 import type { FieldError } from '../../forms/fields.ts'
+import { GIVEN_PASSWORD_ERROR, newPasswordForm } from '../../forms/account.ts'
 import { ENROL_CODE_ERROR, enrolForm, signInForm, twoFactorForm } from '../../forms/sign-in.ts'
 import { accessConfig } from '../../auth/access.ts'
-import { DUMMY_HASH, verifyPassword } from '../../auth/password.ts'
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../../auth/password.ts'
 import { newRecoveryCodes, normaliseRecoveryCode } from '../../auth/recovery-codes.ts'
 import { clearSessionCookie, setSessionCookie, startSession } from '../../auth/sessions.ts'
 import { sha256Hex } from '../../auth/tokens.ts'
 import { newTotpSecret, otpauthUri, timeStep, verifyTotp } from '../../auth/totp.ts'
 import { readAdminForm } from '../../http/admin-form.ts'
 import { clientKey } from '../../lib/client-key.ts'
-import { requireCsrfToken, requireStage } from '../../middleware/auth.ts'
+import {
+  NEW_PASSWORD_PATH,
+  requireCsrfToken,
+  requireNewPasswordDue,
+  requireStage,
+} from '../../middleware/auth.ts'
 import { rateLimit } from '../../middleware/rate-limit.ts'
 import { AccessOnlyPage } from '../../views/admin/access-only-page.tsx'
 import { EnrolPage } from '../../views/admin/enrol-page.tsx'
+import { NewPasswordPage } from '../../views/admin/new-password-page.tsx'
 import { RecoveryCodesPage } from '../../views/admin/recovery-codes-page.tsx'
 import { SignInPage } from '../../views/admin/sign-in-page.tsx'
 import { TwoFactorPage } from '../../views/admin/two-factor-page.tsx'
 
-/** Built-in sign-in: password, then a TOTP code (or a recovery code); set-up at first sign-in. */
+/**
+ * Built-in sign-in: password, then a TOTP code (or a recovery code); set-up at first sign-in,
+ * and a new password in place of one someone else chose (middleware/auth.ts, newPasswordDue).
+ */
 export const signIn = new Hono<AppEnv>()
 
 /** Failures in a row, from two or more clients, that lock an account. */
@@ -152,7 +163,14 @@ signIn.post('/sign-in', throttle, async (c) => {
     auditQuery(db, { actorId: member.id, action: 'sign-in.password-accepted', target: email }),
   ])
   setSessionCookie(c, started.token, started.lifetime)
-  return c.redirect(stage === 'password' ? '/admin/two-factor' : '/admin/enrol', 303)
+  // With no second factor yet, a password someone else chose is replaced before one is set up.
+  const next =
+    stage === 'password'
+      ? '/admin/two-factor'
+      : member.mustChangePassword
+        ? NEW_PASSWORD_PATH
+        : '/admin/enrol'
+  return c.redirect(next, 303)
 })
 
 signIn.get('/two-factor', requireStage('password'), (c) =>
@@ -207,7 +225,7 @@ signIn.post('/two-factor', throttle, requireStage('password'), requireCsrfToken(
   }
   const detail = recovered ? 'password and recovery code' : 'password and TOTP'
   await completeSignIn(c, member.id, now, detail)
-  return c.redirect('/admin', 303)
+  return c.redirect(member.mustChangePassword ? NEW_PASSWORD_PATH : '/admin', 303)
 })
 
 /** The set-up page for the session's pending key, making one if there is none yet. */
@@ -256,6 +274,47 @@ signIn.post('/enrol', throttle, requireStage('enrol'), requireCsrfToken(), async
   ])
   await completeSignIn(c, staffId, now, 'password and new TOTP')
   return c.html(<RecoveryCodesPage codes={codes} />)
+})
+
+signIn.get('/new-password', requireNewPasswordDue(), (c) =>
+  c.html(<NewPasswordPage csrfToken={c.var.session.csrfToken} />),
+)
+
+// Checking the new password against the given one costs an argon2 check, so this shares the
+// sign-in limit too.
+signIn.post('/new-password', throttle, requireNewPasswordDue(), requireCsrfToken(), async (c) => {
+  const db = c.var.db
+  const { session, staff: member } = c.var
+  const form = await readAdminForm(c, newPasswordForm)
+  // The password they were given is known to someone else, so it cannot be the new one.
+  const given =
+    form.ok && member.passwordHash !== null
+      ? verifyPassword(form.data.newPassword, member.passwordHash)
+      : false
+  if (!form.ok || given) {
+    const errors = form.ok ? [{ field: 'newPassword', message: GIVEN_PASSWORD_ERROR }] : form.errors
+    const detail = form.ok ? 'the password given' : errors.map((e) => e.field).join(', ')
+    await audit(db, { actorId: member.id, action: 'password.first-change-failed', detail })
+    return c.html(<NewPasswordPage csrfToken={session.csrfToken} errors={errors} />, 400)
+  }
+  // The session is rotated at the same stage: signed in carries on to the staff area, part-way
+  // on to setting up the second factor. Any other session of the member ends.
+  const started = await startSession(
+    db,
+    { staffId: member.id, stage: session.stage, via: 'password', now: new Date() },
+    session.id,
+  )
+  await db.batch([
+    updateStaffQuery(db, member.id, {
+      passwordHash: hashPassword(form.data.newPassword),
+      mustChangePassword: false,
+    }),
+    ...started.queries,
+    endOtherSessionsQuery(db, member.id, started.session.id),
+    auditQuery(db, { actorId: member.id, action: 'password.first-change' }),
+  ])
+  setSessionCookie(c, started.token, started.lifetime)
+  return c.redirect(session.stage === 'active' ? '/admin' : '/admin/enrol', 303)
 })
 
 // Any stage of sign-in may sign out. requireCsrfToken refuses a POST without a session, so

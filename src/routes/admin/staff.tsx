@@ -51,6 +51,7 @@ const renderStaff = async (
     values?: Record<string, string>
     errors?: FieldError[]
     created?: { email: string; password: string }
+    reset?: { email: string; password: string }
   } = {},
   status = 200,
 ) =>
@@ -67,6 +68,12 @@ const renderStaff = async (
 
 staffRoutes.get('/', (c) => renderStaff(c))
 
+/**
+ * A random first password (120 bits), given to the member out of band. Someone else has seen
+ * it, so they must replace it at their next sign-in (middleware/auth.ts, newPasswordDue).
+ */
+const givenPassword = () => `${newRecoveryCode()}-${newRecoveryCode()}`
+
 staffRoutes.post('/', async (c) => {
   const form = await readAdminForm(c, newStaffForm)
   if (!form.ok) return renderStaff(c, { values: form.values, errors: form.errors }, 400)
@@ -76,12 +83,15 @@ staffRoutes.post('/', async (c) => {
     const taken = { field: 'email', message: 'There is already an account with this email address' }
     return renderStaff(c, { values, errors: [taken] }, 400)
   }
-  // A random first password (120 bits), given to them out of band; they set up TOTP at first
-  // sign-in.
-  const password = `${newRecoveryCode()}-${newRecoveryCode()}`
+  // They replace the password and set up TOTP at first sign-in.
+  const password = givenPassword()
   const actorId = c.var.staff.id
   await db.batch([
-    insertStaffQuery(db, { ...data, passwordHash: hashPassword(password) }),
+    insertStaffQuery(db, {
+      ...data,
+      passwordHash: hashPassword(password),
+      mustChangePassword: true,
+    }),
     auditQuery(db, { actorId, action: 'staff.add', target: data.email, detail: data.role }),
   ])
   return renderStaff(c, { created: { email: data.email, password } })
@@ -128,6 +138,27 @@ staffRoutes.post('/:id{[0-9]+}/role', async (c) => {
     }),
   ])
   return c.redirect('/admin/staff?done=role', 303)
+})
+
+// A forgotten password: a new given one, shown once like a new account's. Their sessions end, and
+// the second factor stays as it was (reset it as well if they lost that too).
+staffRoutes.post('/:id{[0-9]+}/reset-password', async (c) => {
+  const member = await other(c)
+  const db = c.var.db
+  const password = givenPassword()
+  await db.batch([
+    updateStaffQuery(db, member.id, {
+      passwordHash: hashPassword(password),
+      mustChangePassword: true,
+    }),
+    endSessionsQuery(db, member.id),
+    auditQuery(db, {
+      actorId: c.var.staff.id,
+      action: 'staff.reset-password',
+      target: member.email,
+    }),
+  ])
+  return renderStaff(c, { reset: { email: member.email, password } })
 })
 
 const accountActions = {

@@ -38,6 +38,12 @@ const CARDS: { href: string; title: string; text: string; needs: Permission }[] 
     needs: 'submissions:read',
   },
   {
+    href: '/admin/alerts',
+    title: 'Email alerts',
+    text: 'Which alerts of new submissions were sent, and which were not.',
+    needs: 'submissions:read',
+  },
+  {
     href: '/admin/audit',
     title: 'Audit log',
     text: 'Who did what, and when.',

@@ -1,20 +1,15 @@
-import type { InboxFilter, InboxItem } from '../../db/inbox.ts'
+import type { InboxListItem } from '../../db/inbox.ts'
 import { formatDateTime } from '../../lib/dates.ts'
 import { PageHeading } from '../components/page-heading.tsx'
-import { Pagination } from '../components/pagination.tsx'
 import { Banner } from './components/banner.tsx'
 import { FeedbackPageLink } from './components/feedback-page-link.tsx'
 import { SUBMISSION_KIND_TEXT } from './components/submission-kind-text.ts'
+import { SubmissionPagination } from './components/submission-pagination.tsx'
 import { SubmissionStatusTag } from './components/submission-status-tag.tsx'
 import { type AdminContext, AdminLayout } from './layout.tsx'
 
-/** Who or what a submission is from: the name it gives, or for page feedback, the page. */
-const FromCell = ({ item }: { item: InboxItem }) =>
-  item.kind === 'feedback' ? (
-    <FeedbackPageLink path={item.fields.path} />
-  ) : (
-    (item.fields.fullName ?? '')
-  )
+/** The inbox's filters as the form sent them: each '' for all. */
+export type InboxChoices = { q: string; kind: string; status: string; assigned: string }
 
 const FilterSelect = ({
   name,
@@ -24,7 +19,7 @@ const FilterSelect = ({
 }: {
   name: string
   label: string
-  value?: string
+  value: string
   options: [string, string][]
 }) => (
   <div class="govuk-form-group">
@@ -32,7 +27,6 @@ const FilterSelect = ({
       {label}
     </label>
     <select class="govuk-select" id={name} name={name}>
-      <option value="">All</option>
       {options.map(([v, t]) => (
         <option value={v} selected={value === v}>
           {t}
@@ -42,112 +36,169 @@ const FilterSelect = ({
   </div>
 )
 
+/** Who or what a submission is from: the name it gives, or for page feedback, the page. */
+const From = ({ item }: { item: InboxListItem }) =>
+  item.kind === 'feedback' ? (
+    <>
+      {' about '}
+      <FeedbackPageLink path={item.path ?? ''} />
+    </>
+  ) : item.senderName ? (
+    <>{` from ${item.senderName}`}</>
+  ) : null
+
+/** One submission in the list: its reference as a link, then what, who, when and who has it. */
+const Item = ({ item }: { item: InboxListItem }) => (
+  <li class="soca-inbox__item">
+    <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
+      <a class="govuk-link" href={`/admin/submissions/${item.id}`}>
+        {item.reference}
+      </a>
+    </h3>
+    <p class="govuk-body govuk-!-margin-bottom-1">
+      <SubmissionStatusTag status={item.status} /> {SUBMISSION_KIND_TEXT[item.kind]}
+      {item.vacancyTitle && `: ${item.vacancyTitle}`}
+      <From item={item} />
+    </p>
+    <p class="govuk-body-s govuk-!-margin-bottom-0">
+      Received {formatDateTime(item.createdAt)}. Assigned to {item.assigneeName ?? 'nobody'}.
+    </p>
+  </li>
+)
+
 /** Props of the inbox. */
 export type InboxPageProps = {
   admin: AdminContext
-  filter: InboxFilter
-  items: InboxItem[]
+  choices: InboxChoices
+  items: InboxListItem[]
   page: number
   pageCount: number
   total: number
+  /** The filters as a query string ('' or '?...'), for the pages and the export. */
   query: string
   notice?: string
 }
 
-/** The submissions inbox, filtered by kind and status, newest first. */
-export const InboxPage = (props: InboxPageProps) => (
-  <AdminLayout
-    title="Submissions"
-    admin={props.admin}
-    breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}
-  >
-    {props.notice && <Banner text={props.notice} />}
-    <PageHeading title="Submissions" />
-    <p class="govuk-body">
-      <a class="govuk-link" href="/admin/feedback">
-        Page feedback: how many found each page useful
-      </a>
-    </p>
-    <form method="get" action="/admin/submissions">
-      <div class="soca-admin-actions">
-        <FilterSelect
-          name="kind"
-          label="Kind"
-          value={props.filter.kind}
-          options={[
-            ['enquiry', 'Enquiries'],
-            ['application', 'Applications'],
-            ['feedback', 'Page feedback'],
-          ]}
-        />
-        <FilterSelect
-          name="status"
-          label="Status"
-          value={props.filter.status}
-          options={[
-            ['new', 'New'],
-            ['handled', 'Handled'],
-            ['spam', 'Spam'],
-          ]}
-        />
-        <button type="submit" class="govuk-button govuk-button--secondary">
-          Filter
-        </button>
-        <a class="govuk-link" href={`/admin/submissions/export.csv${props.query}`}>
-          Export these {props.total} as CSV
+/** The submissions inbox: search, filters, and a list that fits a phone, newest first. */
+export const InboxPage = (props: InboxPageProps) => {
+  const { choices } = props
+  const filtered = props.query !== ''
+  return (
+    <AdminLayout
+      title={props.page > 1 ? `Submissions (page ${props.page})` : 'Submissions'}
+      admin={props.admin}
+      breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}
+    >
+      {props.notice && <Banner text={props.notice} />}
+      <PageHeading title="Submissions" />
+      <p class="govuk-body">
+        <a class="govuk-link" href="/admin/feedback">
+          Page feedback: how many found each page useful
         </a>
-      </div>
-    </form>
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">
-        {props.total} submissions
-      </caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">
-            Reference
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Kind
-          </th>
-          <th scope="col" class="govuk-table__header">
-            From
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Received
-          </th>
-          <th scope="col" class="govuk-table__header">
-            Status
-          </th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {props.items.map((item) => (
-          <tr class="govuk-table__row">
-            <td class="govuk-table__cell">
-              <a class="govuk-link" href={`/admin/submissions/${item.id}`}>
-                {item.reference}
-              </a>
-            </td>
-            <td class="govuk-table__cell">
-              {SUBMISSION_KIND_TEXT[item.kind]}
-              {item.vacancyTitle && `: ${item.vacancyTitle}`}
-            </td>
-            <td class="govuk-table__cell">
-              <FromCell item={item} />
-            </td>
-            <td class="govuk-table__cell">{formatDateTime(item.createdAt)}</td>
-            <td class="govuk-table__cell">
-              <SubmissionStatusTag status={item.status} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-    <Pagination
-      path={`/admin/submissions${props.query}`}
-      current={props.page}
-      count={props.pageCount}
-    />
-  </AdminLayout>
-)
+      </p>
+      <form method="get" action="/admin/submissions" role="search" aria-label="Search submissions">
+        <div class="govuk-form-group">
+          <label class="govuk-label govuk-label--s" for="q">
+            Search by reference, name or email address
+          </label>
+          <div class="govuk-hint" id="q-hint">
+            For example, SOCA-7K3F-Q9PX, Alex Smith or alex@example.com
+          </div>
+          <input
+            class="govuk-input"
+            id="q"
+            name="q"
+            type="search"
+            value={choices.q}
+            aria-describedby="q-hint"
+            spellcheck={false}
+            autocomplete="off"
+          />
+        </div>
+        <div class="soca-inbox-filters">
+          <FilterSelect
+            name="kind"
+            label="Kind"
+            value={choices.kind}
+            options={[
+              ['', 'All'],
+              ['enquiry', 'Enquiries'],
+              ['application', 'Applications'],
+              ['feedback', 'Page feedback'],
+            ]}
+          />
+          <FilterSelect
+            name="status"
+            label="Status"
+            value={choices.status}
+            options={[
+              ['', 'All'],
+              ['new', 'New'],
+              ['in_progress', 'In progress'],
+              ['handled', 'Handled'],
+              ['spam', 'Spam'],
+            ]}
+          />
+          <FilterSelect
+            name="assigned"
+            label="Assigned to"
+            value={choices.assigned}
+            options={[
+              ['', 'Anyone or nobody'],
+              ['me', 'Me'],
+              ['nobody', 'Nobody'],
+            ]}
+          />
+        </div>
+        <div class="govuk-button-group">
+          <button type="submit" class="govuk-button">
+            Search
+          </button>
+          {filtered && (
+            <a class="govuk-link" href="/admin/submissions">
+              Clear search and filters
+            </a>
+          )}
+        </div>
+      </form>
+      <h2 class="govuk-heading-m">
+        {props.total.toLocaleString('en-GB')} {props.total === 1 ? 'submission' : 'submissions'}
+      </h2>
+      {props.items.length === 0 ? (
+        <>
+          <p class="govuk-body">
+            {filtered ? 'No submissions match your search and filters.' : 'No submissions yet.'}
+          </p>
+          {filtered && (
+            <>
+              <p class="govuk-body">You could:</p>
+              <ul class="govuk-list govuk-list--bullet">
+                <li>check the reference or email address is complete and spelt correctly</li>
+                <li>search for part of the name instead</li>
+                <li>choose All in each filter</li>
+              </ul>
+            </>
+          )}
+        </>
+      ) : (
+        <>
+          <ul class="govuk-list soca-inbox">
+            {props.items.map((item) => (
+              <Item item={item} />
+            ))}
+          </ul>
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/admin/submissions/export.csv${props.query}`}>
+              Export {props.total === 1 ? 'this submission' : `these ${props.total}`} as CSV
+            </a>
+          </p>
+        </>
+      )}
+      <SubmissionPagination
+        path={`/admin/submissions${props.query}`}
+        current={props.page}
+        count={props.pageCount}
+      />
+    </AdminLayout>
+  )
+}

@@ -24,6 +24,7 @@ const sections: { href: string; text: string; needs: Permission }[] = [
   { href: '/admin/pages', text: 'Pages', needs: 'content:edit' },
   { href: '/admin/news', text: 'News', needs: 'content:edit' },
   { href: '/admin/vacancies', text: 'Vacancies', needs: 'content:edit' },
+  { href: '/admin/attachments', text: 'Attachments', needs: 'content:edit' },
   { href: '/admin/settings', text: 'Site settings', needs: 'content:edit' },
   { href: '/admin/submissions', text: 'Submissions', needs: 'submissions:read' },
   { href: '/admin/audit', text: 'Audit log', needs: 'audit:read' },

@@ -104,6 +104,17 @@ const TreeItem = ({
           {move.down && <MoveButton id={page.id} direction="down" csrfToken={csrfToken} />}
         </div>
       )}
+      {page.childCount > children.length && (
+        <p class="govuk-body">
+          <a
+            class="govuk-link"
+            href={`/admin/pages?open=${page.id}#page-${page.id}`}
+            aria-describedby={titleId(page.id)}
+          >
+            Show the {page.childCount} {page.childCount === 1 ? 'page' : 'pages'} under it
+          </a>
+        </p>
+      )}
       {children.length > 0 && (
         <ul class="govuk-list govuk-list--bullet">
           {children.map((child) => (
@@ -118,7 +129,10 @@ const TreeItem = ({
   )
 }
 
-/** Every page of the site as a tree, indented under its parent, in the order the site shows. */
+/**
+ * The site's pages as a tree, indented under their parents, in the order the site shows: the top
+ * two levels, and the branch of the page opened with `?open=`.
+ */
 export const PageTreePage = ({ admin, tree, canMove, notice }: PageTreePageProps) => (
   <AdminLayout title="Pages" admin={admin} breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}>
     {notice && <Banner text={notice} />}
@@ -126,6 +140,10 @@ export const PageTreePage = ({ admin, tree, canMove, notice }: PageTreePageProps
     <p class="govuk-body">
       Every page of the site, whatever its state. Each page&rsquo;s pages are listed under it, in
       the order the site shows them.
+    </p>
+    <p class="govuk-body">
+      The top two levels are always listed. Deeper pages are listed when you show the pages under
+      the page above them.
     </p>
     {canMove ? (
       <p class="govuk-body">

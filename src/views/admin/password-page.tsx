@@ -5,7 +5,8 @@ import { PageHeading } from '../components/page-heading.tsx'
 import { Banner } from './components/banner.tsx'
 import { type AdminContext, AdminLayout, CsrfField } from './layout.tsx'
 
-const PasswordField = (props: {
+/** A password input with its label, hint and error, as GOV.UK's text input. */
+export const PasswordField = (props: {
   name: string
   label: string
   hint?: string
@@ -24,6 +25,10 @@ const PasswordField = (props: {
     />
   </LabelledField>
 )
+
+/** What makes a good new password, under its field. */
+export const NEW_PASSWORD_HINT =
+  'At least 12 characters. Three random words make a strong password that is easy to remember.'
 
 /** Change your own password: the current one, then the new one twice. */
 export const PasswordPage = ({
@@ -54,7 +59,7 @@ export const PasswordPage = ({
       <PasswordField
         name="newPassword"
         label="New password"
-        hint="At least 12 characters. Three random words make a strong password that is easy to remember."
+        hint={NEW_PASSWORD_HINT}
         autocomplete="new-password"
         error={errorFor(errors, 'newPassword')}
       />

@@ -21,6 +21,8 @@ export type StaffRow = {
   lastSignInAt: Date | null
   /** When a lock after failed sign-ins ends; null when the account is not locked now. */
   lockedUntil: Date | null
+  /** Still has the password someone else gave them. */
+  mustChangePassword: boolean
 }
 
 /** The roles as radios, each with what it allows. */
@@ -29,6 +31,20 @@ export const ROLE_ITEMS = [
   { value: 'publisher', text: 'Publisher', hint: 'An editor who can also publish and unpublish' },
   { value: 'admin', text: 'Admin', hint: 'A publisher who can also manage staff accounts' },
 ] as const
+
+/** A password to give someone, shown once, in a confirmation panel. */
+const GivenPassword = (props: { title: string; email: string; password: string }) => (
+  <div class="govuk-panel govuk-panel--confirmation">
+    <h2 class="govuk-panel__title">{props.title}</h2>
+    <div class="govuk-panel__body">
+      Give {props.email} this one-time password in person or by phone:
+      <br />
+      <strong>{props.password}</strong>
+      <br />
+      They create their own password when they sign in with it.
+    </div>
+  </div>
+)
 
 /** Staff accounts, the form to add one, and the second-pair-of-eyes setting. */
 export const StaffPage = (props: {
@@ -39,6 +55,8 @@ export const StaffPage = (props: {
   notice?: string
   /** A new account's one-time password, shown once. */
   created?: { email: string; password: string }
+  /** A reset account's new one-time password, shown once. */
+  reset?: { email: string; password: string }
   secondPublisher: boolean
 }) => {
   const { admin, values = {}, errors = [] } = props
@@ -49,16 +67,8 @@ export const StaffPage = (props: {
       breadcrumbs={[{ href: '/admin', text: 'Staff area' }]}
     >
       {props.notice && <Banner text={props.notice} />}
-      {props.created && (
-        <div class="govuk-panel govuk-panel--confirmation">
-          <h2 class="govuk-panel__title">Account created</h2>
-          <div class="govuk-panel__body">
-            Give {props.created.email} this one-time password in person or by phone:
-            <br />
-            <strong>{props.created.password}</strong>
-          </div>
-        </div>
-      )}
+      {props.created && <GivenPassword title="Account created" {...props.created} />}
+      {props.reset && <GivenPassword title="Password reset" {...props.reset} />}
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <PageHeading title="Staff" />
       <table class="govuk-table">
@@ -111,6 +121,7 @@ export const StaffPage = (props: {
               <td class="govuk-table__cell">
                 {s.active ? 'Active' : 'Disabled'}
                 {s.hasPassword && !s.hasTotp && ', second factor not set up'}
+                {s.hasPassword && s.mustChangePassword && ', given password not yet replaced'}
                 {s.lockedUntil && (
                   <>
                     <br />
@@ -141,6 +152,12 @@ export const StaffPage = (props: {
                     <ActionButton
                       action={`/admin/staff/${s.id}/end-sessions`}
                       label={`End ${s.name}’s sessions`}
+                      csrfToken={admin.csrfToken}
+                      secondary
+                    />
+                    <ActionButton
+                      action={`/admin/staff/${s.id}/reset-password`}
+                      label={`Reset ${s.name}’s password`}
                       csrfToken={admin.csrfToken}
                       secondary
                     />

@@ -4,10 +4,26 @@ export type PaginationProps = { path: string; current: number; count: number }
 const pageHref = (path: string, n: number) =>
   n === 1 ? path : `${path}${path.includes('?') ? '&' : '?'}page=${n}`
 
+/**
+ * The page numbers to link, as GOV.UK's pattern has them: the first, the last, and those next
+ * to the current one, with null for an ellipsis where more than one number is left out (a
+ * gap of one shows that number). So a list of thousands of pages links at most seven.
+ */
+const pageNumbers = (current: number, count: number): (number | null)[] => {
+  const shown = [...new Set([1, current - 1, current, current + 1, count])]
+    .filter((n) => n >= 1 && n <= count)
+    .sort((a, b) => a - b)
+  return shown.flatMap((n, i) => {
+    const before = shown[i - 1]
+    if (before === undefined || n - before === 1) return [n]
+    return n - before === 2 ? [n - 1, n] : [null, n]
+  })
+}
+
 /** GOV.UK pagination: previous, numbered pages and next; nothing when there is one page. */
 export const Pagination = ({ path, current, count }: PaginationProps) => {
   if (count <= 1) return null
-  const numbers = Array.from({ length: count }, (_, i) => i + 1)
+  const numbers = pageNumbers(current, count)
   return (
     <nav class="govuk-pagination" aria-label="Pagination">
       {current > 1 && (
@@ -24,20 +40,24 @@ export const Pagination = ({ path, current, count }: PaginationProps) => {
         </div>
       )}
       <ul class="govuk-pagination__list">
-        {numbers.map((n) => (
-          <li
-            class={`govuk-pagination__item${n === current ? ' govuk-pagination__item--current' : ''}`}
-          >
-            <a
-              class="govuk-link govuk-pagination__link"
-              href={pageHref(path, n)}
-              aria-label={`Page ${n}`}
-              aria-current={n === current ? 'page' : undefined}
+        {numbers.map((n) =>
+          n === null ? (
+            <li class="govuk-pagination__item govuk-pagination__item--ellipsis">&ctdot;</li>
+          ) : (
+            <li
+              class={`govuk-pagination__item${n === current ? ' govuk-pagination__item--current' : ''}`}
             >
-              {n}
-            </a>
-          </li>
-        ))}
+              <a
+                class="govuk-link govuk-pagination__link"
+                href={pageHref(path, n)}
+                aria-label={`Page ${n}`}
+                aria-current={n === current ? 'page' : undefined}
+              >
+                {n}
+              </a>
+            </li>
+          ),
+        )}
       </ul>
       {current < count && (
         <div class="govuk-pagination__next">

@@ -1,6 +1,7 @@
 import type { Vacancy } from '../../db/vacancies.ts'
 import { STATEMENT_MAX } from '../../forms/application.ts'
 import type { FieldError } from '../../forms/fields.ts'
+import { APPLICATION_QUESTIONS as Q } from '../../forms/questions.ts'
 import { formatDate } from '../../lib/dates.ts'
 import type { Link } from '../../lib/site-tree.ts'
 import { Checkboxes, Radios } from '../components/choices.tsx'
@@ -58,18 +59,15 @@ export const ApplyPage = (props: ApplyPageProps) => {
             <ContactDetails values={values} errors={errors} />
             <Radios
               name="rightToWork"
-              legend="Do you have the right to work in the UK?"
-              items={[
-                { value: 'yes', text: 'Yes' },
-                { value: 'no', text: 'No' },
-              ]}
+              legend={Q.rightToWork.label}
+              items={Q.rightToWork.options}
               values={values.rightToWork ? [values.rightToWork] : []}
               error={errorFor(errors, 'rightToWork')}
               inline
             />
             <Textarea
               name="statement"
-              label="How you meet the requirements of the role"
+              label={Q.statement.label}
               hint={`Give examples from your work or life. You can enter up to ${STATEMENT_MAX.toLocaleString('en-GB')} characters.`}
               value={values.statement}
               error={errorFor(errors, 'statement')}
@@ -84,13 +82,8 @@ export const ApplyPage = (props: ApplyPageProps) => {
             />
             <Checkboxes
               name="declaration"
-              legend="Declaration"
-              items={[
-                {
-                  value: 'confirmed',
-                  text: 'I confirm that the information I have given is true and complete',
-                },
-              ]}
+              legend={Q.declaration.label}
+              items={Q.declaration.options}
               values={values.declaration ? [values.declaration] : []}
               error={errorFor(errors, 'declaration')}
             />

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../forms/fields.ts'
-import { ENQUIRY_TOPICS, MESSAGE_MAX } from '../../forms/contact.ts'
+import { MESSAGE_MAX } from '../../forms/contact.ts'
+import { CONTACT_QUESTIONS } from '../../forms/questions.ts'
 import type { Link } from '../../lib/site-tree.ts'
 import { Radios } from '../components/choices.tsx'
 import { FormProblems, errorFor } from '../components/error-summary.tsx'
@@ -64,8 +65,8 @@ export const ContactPage = (props: ContactPageProps) => {
           <form method="post" action="/contact" novalidate>
             <Radios
               name="topic"
-              legend="What is your enquiry about?"
-              items={ENQUIRY_TOPICS}
+              legend={CONTACT_QUESTIONS.topic.label}
+              items={CONTACT_QUESTIONS.topic.options}
               values={values.topic ? [values.topic] : []}
               error={errorFor(errors, 'topic')}
             />
@@ -77,7 +78,7 @@ export const ContactPage = (props: ContactPageProps) => {
             />
             <Textarea
               name="message"
-              label="Your message"
+              label={CONTACT_QUESTIONS.message.label}
               hint={`Do not include personal or financial information, like your National Insurance number or credit card details. You can enter up to ${MESSAGE_MAX.toLocaleString('en-GB')} characters.`}
               value={values.message}
               error={errorFor(errors, 'message')}

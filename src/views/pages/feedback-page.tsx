@@ -1,5 +1,6 @@
 import type { FieldError } from '../../forms/fields.ts'
 import { FEEDBACK_MAX } from '../../forms/feedback.ts'
+import { FEEDBACK_QUESTIONS, formLabel } from '../../forms/questions.ts'
 import { FormProblems, errorFor } from '../components/error-summary.tsx'
 import { Honeypot } from '../components/honeypot.tsx'
 import { PageHeading } from '../components/page-heading.tsx'
@@ -89,14 +90,14 @@ export const FeedbackPage = (props: FeedbackPageProps) => {
             {props.notUseful && <input type="hidden" name="notUseful" value="yes" />}
             <Textarea
               name="whatDoing"
-              label="What were you doing? (optional)"
+              label={formLabel(FEEDBACK_QUESTIONS.whatDoing)}
               hint={HINT}
               value={values.whatDoing}
               error={errorFor(errors, 'whatDoing')}
             />
             <Textarea
               name="whatWrong"
-              label="What went wrong?"
+              label={formLabel(FEEDBACK_QUESTIONS.whatWrong)}
               hint={HINT}
               value={values.whatWrong}
               error={errorFor(errors, 'whatWrong')}

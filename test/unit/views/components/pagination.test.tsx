@@ -68,4 +68,16 @@ describe('Pagination', () => {
       '/admin/inbox?kind=contact&page=2',
     )
   })
+
+  it('links the first, the last and the pages either side of the current one, with ellipses between', async () => {
+    const items = async (current: number, count: number) =>
+      all(
+        await renderFragment(<Pagination path="/news" current={current} count={count} />),
+        '.govuk-pagination__item',
+      ).map((li) => (li.classList.contains('govuk-pagination__item--ellipsis') ? '…' : text(li)))
+    expect(await items(1500, 2002)).toEqual(['1', '…', '1499', '1500', '1501', '…', '2002'])
+    expect(await items(1, 10)).toEqual(['1', '2', '…', '10'])
+    expect(await items(4, 10)).toEqual(['1', '2', '3', '4', '5', '…', '10'])
+    expect(await items(10, 10)).toEqual(['1', '…', '9', '10'])
+  })
 })

@@ -1,0 +1,211 @@
+// Every query the public Worker runs for its pages, recorded and put through SQLite's EXPLAIN
+// QUERY PLAN: none may scan a whole table, so each costs the same at ten thousand pages as at
+// twenty. Also: each uncached page is at most 2 D1 round trips, and the part of the page tree
+// a page reads gives the same navigation, breadcrumbs and section list as the whole tree.
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createDb } from '../../src/db/client.ts'
+import { pageTreeRowsQuery } from '../../src/db/page-tree.ts'
+import { publishedPagesQuery } from '../../src/db/pages.ts'
+import { batchWithChrome } from '../../src/http/page-chrome.ts'
+import {
+  breadcrumbsTo,
+  breadcrumbsUnder,
+  childPages,
+  navigationLinks,
+} from '../../src/lib/site-tree.ts'
+import {
+  ORIGIN,
+  contentChanged,
+  insertArticle,
+  insertVacancy,
+  isoDay,
+  row,
+  sql,
+} from '../helpers.ts'
+import worker from '../worker.ts'
+
+/** A statement the Worker ran: its SQL and bound values. */
+type Recorded = { query: string; values: unknown[] }
+
+/** The test file's D1, recording every statement and counting round trips as d1-counter.ts. */
+const recordingD1 = () => {
+  const statements: Recorded[] = []
+  const counter = { roundTrips: 0 }
+  const real = new WeakMap<object, D1PreparedStatement>()
+  const wrap = (statement: D1PreparedStatement, recorded: Recorded): D1PreparedStatement => {
+    const proxy = new Proxy(statement, {
+      get(target, prop) {
+        if (prop === 'bind') {
+          return (...values: unknown[]) => {
+            // A statement is prepared, bound once and run: record it with its values.
+            recorded.values = values
+            return wrap(target.bind(...values), recorded)
+          }
+        }
+        if (prop === 'all' || prop === 'raw' || prop === 'first' || prop === 'run') {
+          return (...args: unknown[]) => {
+            counter.roundTrips++
+            return (target[prop] as (...a: unknown[]) => unknown).apply(target, args)
+          }
+        }
+        const value = Reflect.get(target, prop)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    real.set(proxy, statement)
+    return proxy
+  }
+  const session = (s: D1DatabaseSession) => ({
+    prepare: (query: string) => {
+      const recorded: Recorded = { query, values: [] }
+      statements.push(recorded)
+      return wrap(s.prepare(query), recorded)
+    },
+    batch: (list: D1PreparedStatement[]) => {
+      counter.roundTrips++
+      return s.batch(list.map((st) => real.get(st) ?? st))
+    },
+    getBookmark: () => s.getBookmark(),
+  })
+  const db = {
+    withSession: (constraint?: string) => session(env.DB.withSession(constraint)),
+  } as unknown as D1Database
+  return { db, statements, counter }
+}
+
+/** An uncached request through both Workers with the given D1. */
+const fetchWith = async (path: string, db: D1Database) => {
+  await contentChanged()
+  const ctx = createExecutionContext()
+  const res = await worker.fetch(new Request(new URL(path, ORIGIN)), { ...env, DB: db }, ctx)
+  await waitOnExecutionContext(ctx)
+  return res
+}
+
+/** The lines of a statement's query plan. */
+const planOf = async ({ query, values }: Recorded) =>
+  (
+    await env.DB.prepare(`EXPLAIN QUERY PLAN ${query}`)
+      .bind(...values)
+      .all<{ detail: string }>()
+  ).results.map((r) => r.detail)
+
+/** Names a plan may SCAN whole: the recursive walks' own tables (a few rows each). */
+const CTE_NAMES = new Set(['up'])
+
+/**
+ * The lines of a plan that read a whole table: `SCAN <table>` with no index. A scan of an
+ * index (`USING INDEX`, `USING COVERING INDEX`), of the FTS5 search index (`VIRTUAL TABLE`),
+ * of a subquery's or CTE's rows, or of a constant row reads no table whole.
+ */
+const fullScans = (plan: string[]) =>
+  plan.filter((line) => {
+    const scan = /^SCAN (\S+)(.*)$/.exec(line)
+    if (!scan) return false
+    const [, name = '', rest = ''] = scan
+    if (/USING (COVERING )?INDEX|VIRTUAL TABLE/.test(rest)) return false
+    return !(name === 'CONSTANT' || name.startsWith('(') || CTE_NAMES.has(name))
+  })
+
+/** Public pages: one of each kind, and the lists and feeds that grow with the content. */
+const PUBLIC_PATHS = [
+  '/',
+  '/about',
+  '/threats/fraud',
+  '/news',
+  '/news?page=2',
+  '/news/plans-article-1',
+  '/careers',
+  '/careers/vacancies/plans-analyst',
+  '/sitemap',
+  '/sitemap.xml',
+  '/sitemaps/pages-1.xml',
+  '/sitemaps/news-1.xml',
+  '/news.atom',
+  '/search?q=crime',
+  '/search?q=crime&type=news&page=2',
+  '/contact',
+  '/feedback?path=/about',
+  '/no-such-page',
+]
+
+beforeAll(async () => {
+  for (let i = 1; i <= 12; i++) {
+    await insertArticle(`plans-article-${i}`, `Organised crime article ${i}`, new Date(2014, 0, i))
+  }
+  await insertVacancy('plans-analyst', 'Analyst', isoDay(30))
+  // The search index follows publishing; these rows were written with SQL.
+  await sql(
+    "INSERT INTO search_index (title, summary, body, kind, content_id, path) SELECT title, summary, body, 'news', id, '/news/' || slug FROM news_articles WHERE slug LIKE 'plans-%'",
+  )
+})
+
+describe('the queries of public pages', () => {
+  it('read no table whole: every query uses an index (EXPLAIN QUERY PLAN)', async () => {
+    const problems: string[] = []
+    let planned = 0
+    for (const path of PUBLIC_PATHS) {
+      const { db, statements } = recordingD1()
+      const res = await fetchWith(path, db)
+      expect([200, 404], path).toContain(res.status)
+      await res.arrayBuffer()
+      const queries = statements.filter((s) => /^\s*(select|with)/i.test(s.query))
+      expect(queries.length, path).toBeGreaterThan(0)
+      for (const statement of queries) {
+        planned++
+        const scans = fullScans(await planOf(statement))
+        if (scans.length > 0) problems.push(`${path}: ${scans.join('; ')} in ${statement.query}`)
+      }
+    }
+    expect(problems).toEqual([])
+    expect(planned).toBeGreaterThan(PUBLIC_PATHS.length)
+  })
+
+  it('cost at most 2 D1 round trips each when not cached', async () => {
+    for (const path of PUBLIC_PATHS) {
+      const { db, counter } = recordingD1()
+      const res = await fetchWith(path, db)
+      expect(res.headers.get('X-Cache'), path).not.toBe('HIT')
+      await res.arrayBuffer()
+      expect(counter.roundTrips, path).toBeGreaterThan(0)
+      expect(counter.roundTrips, path).toBeLessThanOrEqual(2)
+    }
+  })
+
+  it('would catch a full table scan', async () => {
+    const plan = await planOf({ query: 'SELECT * FROM pages WHERE title = ?', values: ['x'] })
+    expect(fullScans(plan)).toEqual(['SCAN pages'])
+  })
+})
+
+describe('the staff Pages tree', () => {
+  it('reads its rows by index, closed and with a branch open', async () => {
+    const db = createDb(env.DB)
+    const fraud = await row<{ id: number }>("SELECT id FROM pages WHERE path = '/threats/fraud'")
+    const id = fraud?.id ?? 0
+    expect(id).toBeGreaterThan(0)
+    for (const open of [null, id]) {
+      const { sql: query, params } = pageTreeRowsQuery(db, open).toSQL()
+      expect(fullScans(await planOf({ query, values: params }))).toEqual([])
+    }
+  })
+})
+
+describe('the part of the page tree a page reads', () => {
+  it('gives every page the navigation, breadcrumbs and section list the whole tree gives', async () => {
+    const db = createDb(env.DB)
+    const whole = await publishedPagesQuery(db)
+    const c = (path: string) => ({ var: { db }, env: { SITE_URL: ORIGIN }, req: { path } })
+    for (const page of whole) {
+      const { tree, chrome } = await batchWithChrome(c(page.path), [])
+      expect(chrome.nav, page.path).toEqual(navigationLinks(whole))
+      expect(breadcrumbsTo(tree, page.parentId), page.path).toEqual(
+        breadcrumbsTo(whole, page.parentId),
+      )
+      expect(childPages(tree, page.id), page.path).toEqual(childPages(whole, page.id))
+    }
+    const { tree } = await batchWithChrome(c('/news/plans-article-1'), [])
+    expect(breadcrumbsUnder(tree, '/news')).toEqual(breadcrumbsUnder(whole, '/news'))
+  })
+})
