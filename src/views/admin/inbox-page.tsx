@@ -1,10 +1,10 @@
 import type { InboxListItem } from '../../db/inbox.ts'
 import { formatDateTime } from '../../lib/dates.ts'
 import { PageHeading } from '../components/page-heading.tsx'
+import { Pagination } from '../components/pagination.tsx'
 import { Banner } from './components/banner.tsx'
 import { FeedbackPageLink } from './components/feedback-page-link.tsx'
 import { SUBMISSION_KIND_TEXT } from './components/submission-kind-text.ts'
-import { SubmissionPagination } from './components/submission-pagination.tsx'
 import { SubmissionStatusTag } from './components/submission-status-tag.tsx'
 import { type AdminContext, AdminLayout } from './layout.tsx'
 
@@ -194,7 +194,7 @@ export const InboxPage = (props: InboxPageProps) => {
           </p>
         </>
       )}
-      <SubmissionPagination
+      <Pagination
         path={`/admin/submissions${props.query}`}
         current={props.page}
         count={props.pageCount}

@@ -9,7 +9,7 @@ const pageHref = (path: string, n: number) =>
  * to the current one, with null for an ellipsis where more than one number is left out (a
  * gap of one shows that number). So a list of thousands of pages links at most seven.
  */
-const pageNumbers = (current: number, count: number): (number | null)[] => {
+export const pageNumbers = (current: number, count: number): (number | null)[] => {
   const shown = [...new Set([1, current - 1, current, current + 1, count])]
     .filter((n) => n >= 1 && n <= count)
     .sort((a, b) => a - b)

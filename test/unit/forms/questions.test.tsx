@@ -8,7 +8,6 @@ import type { Chrome } from '../../../src/views/layout.tsx'
 import { ApplyPage } from '../../../src/views/pages/apply-page.tsx'
 import { ContactPage } from '../../../src/views/pages/contact-page.tsx'
 import { FeedbackPage } from '../../../src/views/pages/feedback-page.tsx'
-import { pageWindow } from '../../../src/views/admin/components/submission-pagination.tsx'
 import { type DomElement, all, renderDocument, text } from '../dom.ts'
 
 const chrome: Chrome = { nav: [], notice: '', address: [], siteUrl: 'https://www.soca.gov.uk' }
@@ -141,19 +140,5 @@ describe('inboxSearchOf', () => {
     [undefined, undefined],
   ])('reads %j as %j', (typed, search) => {
     expect(inboxSearchOf(typed)).toEqual(search)
-  })
-})
-
-describe('pageWindow', () => {
-  it.each([
-    [1, 1, [1]],
-    [1, 3, [1, 2, 3]],
-    [1, 2000, [1, 2, null, 2000]],
-    [5, 2000, [1, null, 4, 5, 6, null, 2000]],
-    [3, 7, [1, 2, 3, 4, null, 7]],
-    [4, 7, [1, 2, 3, 4, 5, 6, 7]],
-    [2000, 2000, [1, null, 1999, 2000]],
-  ])('on page %i of %i shows %j', (current, count, shown) => {
-    expect(pageWindow(current, count)).toEqual(shown)
   })
 })

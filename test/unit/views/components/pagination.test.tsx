@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Pagination } from '../../../../src/views/components/pagination.tsx'
+import { Pagination, pageNumbers } from '../../../../src/views/components/pagination.tsx'
 import { all, one, render, renderFragment, text } from '../../dom.ts'
 
 describe('Pagination', () => {
@@ -79,5 +79,19 @@ describe('Pagination', () => {
     expect(await items(1, 10)).toEqual(['1', '2', '…', '10'])
     expect(await items(4, 10)).toEqual(['1', '2', '3', '4', '5', '…', '10'])
     expect(await items(10, 10)).toEqual(['1', '…', '9', '10'])
+  })
+})
+
+describe('pageNumbers', () => {
+  it.each([
+    [1, 1, [1]],
+    [1, 3, [1, 2, 3]],
+    [1, 2000, [1, 2, null, 2000]],
+    [5, 2000, [1, null, 4, 5, 6, null, 2000]],
+    [3, 7, [1, 2, 3, 4, null, 7]],
+    [4, 7, [1, 2, 3, 4, 5, 6, 7]],
+    [2000, 2000, [1, null, 1999, 2000]],
+  ])('on page %i of %i shows %j', (current, count, shown) => {
+    expect(pageNumbers(current, count)).toEqual(shown)
   })
 })
