@@ -1,9 +1,9 @@
 import type { FieldError } from '../../forms/fields.ts'
-import { ErrorSummary, errorFor } from '../components/error-summary.tsx'
+import { ErrorSummary } from '../components/error-summary.tsx'
 import { PageHeading } from '../components/page-heading.tsx'
 import { pageTitle } from './components/page-title.ts'
 import { CsrfField, AdminLayout } from './layout.tsx'
-import { NEW_PASSWORD_HINT, PasswordField } from './password-page.tsx'
+import { NewPasswordFields } from './password-page.tsx'
 
 /**
  * First sign-in with a password someone else chose: the member creates their own before they
@@ -27,19 +27,7 @@ export const NewPasswordPage = ({
         </p>
         <form method="post" action="/admin/new-password" novalidate>
           <CsrfField token={csrfToken} />
-          <PasswordField
-            name="newPassword"
-            label="New password"
-            hint={NEW_PASSWORD_HINT}
-            autocomplete="new-password"
-            error={errorFor(errors, 'newPassword')}
-          />
-          <PasswordField
-            name="confirmPassword"
-            label="New password again"
-            autocomplete="new-password"
-            error={errorFor(errors, 'confirmPassword')}
-          />
+          <NewPasswordFields errors={errors} />
           <button type="submit" class="govuk-button">
             Continue
           </button>

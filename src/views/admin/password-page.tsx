@@ -6,7 +6,7 @@ import { Banner } from './components/banner.tsx'
 import { type AdminContext, AdminLayout, CsrfField } from './layout.tsx'
 
 /** A password input with its label, hint and error, as GOV.UK's text input. */
-export const PasswordField = (props: {
+const PasswordField = (props: {
   name: string
   label: string
   hint?: string
@@ -27,8 +27,30 @@ export const PasswordField = (props: {
 )
 
 /** What makes a good new password, under its field. */
-export const NEW_PASSWORD_HINT =
+const NEW_PASSWORD_HINT =
   'At least 12 characters. Three random words make a strong password that is easy to remember.'
+
+/**
+ * A new password and the same again, with the strength hint: the account's password change
+ * and the first sign-in ask for it the same way.
+ */
+export const NewPasswordFields = ({ errors }: { errors: FieldError[] }) => (
+  <>
+    <PasswordField
+      name="newPassword"
+      label="New password"
+      hint={NEW_PASSWORD_HINT}
+      autocomplete="new-password"
+      error={errorFor(errors, 'newPassword')}
+    />
+    <PasswordField
+      name="confirmPassword"
+      label="New password again"
+      autocomplete="new-password"
+      error={errorFor(errors, 'confirmPassword')}
+    />
+  </>
+)
 
 /** Change your own password: the current one, then the new one twice. */
 export const PasswordPage = ({
@@ -56,19 +78,7 @@ export const PasswordPage = ({
         autocomplete="current-password"
         error={errorFor(errors, 'currentPassword')}
       />
-      <PasswordField
-        name="newPassword"
-        label="New password"
-        hint={NEW_PASSWORD_HINT}
-        autocomplete="new-password"
-        error={errorFor(errors, 'newPassword')}
-      />
-      <PasswordField
-        name="confirmPassword"
-        label="New password again"
-        autocomplete="new-password"
-        error={errorFor(errors, 'confirmPassword')}
-      />
+      <NewPasswordFields errors={errors} />
       <button type="submit" class="govuk-button">
         Change password
       </button>
