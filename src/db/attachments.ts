@@ -33,13 +33,10 @@ export const attachmentObjectQuery = (db: Database, sha256: string) =>
     .where(eq(attachments.sha256, sha256))
     .limit(1)
 
-/** Published pages and news articles whose body holds `sha256`, and how many. */
-const usesOf = (sha256: typeof attachments.sha256 | string) => ({
-  pages: sql<number>`(select count(*) from ${pages} where instr(${pages.body}, ${sha256}) > 0)`,
-  news: sql<number>`(select count(*) from ${newsArticles} where instr(${newsArticles.body}, ${sha256}) > 0)`,
-})
-
-/** One page of the library, newest first, with how many pages and articles mention each. */
+/**
+ * One page of the library, newest first. Where each is used is on its own page: counting it
+ * here would search every page and article body once per row listed.
+ */
 export const attachmentPage = (db: Database, page: number, size: number) =>
   db.batch([
     db
@@ -51,7 +48,6 @@ export const attachmentPage = (db: Database, page: number, size: number) =>
         format: attachments.format,
         size: attachments.size,
         createdAt: attachments.createdAt,
-        uses: sql<number>`${usesOf(attachments.sha256).pages} + ${usesOf(attachments.sha256).news}`,
       })
       .from(attachments)
       .orderBy(desc(attachments.createdAt), desc(attachments.id))

@@ -58,9 +58,6 @@ export const AttachmentListPage = (props: AttachmentListPageProps) => (
               <th scope="col" class="govuk-table__header">
                 Markdown
               </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                Used in
-              </th>
               <th scope="col" class="govuk-table__header">
                 Uploaded
               </th>
@@ -81,7 +78,6 @@ export const AttachmentListPage = (props: AttachmentListPageProps) => (
                 <td class="govuk-table__cell">
                   <code>{attachmentSnippet(row)}</code>
                 </td>
-                <td class="govuk-table__cell govuk-table__cell--numeric">{row.uses}</td>
                 <td class="govuk-table__cell">{formatDateTime(row.createdAt)}</td>
               </tr>
             ))}
