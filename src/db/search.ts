@@ -1,11 +1,17 @@
 // Site search over the FTS5 table `search_index` (schema.ts, SEARCH_INDEX_DDL): the results of
 // a search and its counts, to batch with the page chrome (one round trip), and the queries that
 // keep the index in step with publishing, to batch with each publish and unpublish.
-import { and, eq, gt, sql } from 'drizzle-orm'
+//
+// An entry's rowid is its kind's base plus its item's id (SEARCH_ROWID_BASE, search-index.ts),
+// so what a search keeps and counts is decided from rowids, which FTS5 iterates from its
+// doclists: reading a stored column (kind, closing_date) would read each match's whole entry,
+// body and all, and a common word matches thousands. Only the page of results shown reads them.
+import { and, eq, gt, gte, sql } from 'drizzle-orm'
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { Database } from './client.ts'
 import type { EditableKind } from './content-tables.ts'
 import { newsArticles, pages, vacancies } from './schema.ts'
+import { SEARCH_ROWID_BASE } from './search-index.ts'
 
 /** Results on one page of a search. */
 export const SEARCH_PAGE_SIZE = 10
@@ -17,8 +23,10 @@ export type SearchFilter = EditableKind | 'all'
  * The index's columns, for building queries with bound values only: the table itself is the
  * virtual table of SEARCH_INDEX_DDL (schema.ts), which Drizzle cannot declare or migrate.
  * (Drizzle's raw `db.all(sql)` loses its bound values inside a batch, so it cannot be used.)
+ * `rowid` is SQLite's own, set on insert to the entry's SEARCH_ROWID_BASE plus its item's id.
  */
 const searchIndex = sqliteTable('search_index', {
+  rowid: integer('rowid').notNull(),
   title: text('title').notNull(),
   summary: text('summary').notNull(),
   body: text('body').notNull(),
@@ -28,6 +36,27 @@ const searchIndex = sqliteTable('search_index', {
   closingDate: text('closing_date'),
 })
 
+// The bases as SQL literals: constants of the code, the same in every query (a GROUP BY
+// expression must be written as its select column is), never a visitor's input.
+const NEWS_BASE = sql.raw(String(SEARCH_ROWID_BASE.news))
+const VACANCY_BASE = sql.raw(String(SEARCH_ROWID_BASE.vacancy))
+const rowid = searchIndex.rowid
+
+/** An entry's kind, from its rowid alone. */
+const kindOfRowid = sql<EditableKind>`CASE WHEN ${rowid} < ${NEWS_BASE} THEN 'page'
+  WHEN ${rowid} < ${VACANCY_BASE} THEN 'news' ELSE 'vacancy' END`
+
+/** The entries of one kind: a range of rowids, which FTS5 applies as it reads its doclists. */
+const ofKind = (kind: EditableKind) =>
+  ({
+    page: sql`${rowid} < ${NEWS_BASE}`,
+    news: sql`${rowid} >= ${NEWS_BASE} AND ${rowid} < ${VACANCY_BASE}`,
+    vacancy: sql`${rowid} >= ${VACANCY_BASE}`,
+  })[kind]
+
+/** The rowid an item's entry has in the search index. */
+const searchRowid = (kind: EditableKind, id: number) => SEARCH_ROWID_BASE[kind] + id
+
 /** Markers the snippets come back with; the view turns them into <mark> after escaping. */
 export type Markers = { open: string; close: string }
 
@@ -36,22 +65,31 @@ export type SearchCriteria = { match: string; today: string; now: Date }
 
 // Only what matches, and only what visitors may see: vacancies stay in the index after they
 // close, and a news article is found once its publication time has come (as in db/news.ts).
-// The index holds published items only (publishing and unpublishing keep it so), so the news
-// left out are those published for a time still to come: a short list from the (status,
-// published_at) index, where listing every live article would read the index whole.
+// The index holds published items only (publishing and unpublishing keep it so, closing a
+// vacancy included), so each test is a short list, read once by index and held in memory:
+// the open vacancies, from the (status, closing_date) index, and the news published for a time
+// still to come, from the (status, published_at) index (listing every live article instead
+// would read that index whole). Each match is then checked by its rowid alone.
 const matching = ({ match, today, now }: SearchCriteria) =>
   sql`${searchIndex} MATCH ${match}
-    AND (${searchIndex.kind} <> 'vacancy' OR ${searchIndex.closingDate} >= ${today})
-    AND (${searchIndex.kind} <> 'news' OR ${searchIndex.contentId} NOT IN (SELECT ${newsArticles.id}
+    AND (${rowid} < ${VACANCY_BASE} OR ${rowid} - ${VACANCY_BASE} IN (SELECT ${vacancies.id}
+      FROM ${vacancies} WHERE ${and(
+        eq(vacancies.status, 'published'),
+        gte(vacancies.closingDate, today),
+      )}))
+    AND ${rowid} NOT IN (SELECT ${NEWS_BASE} + ${newsArticles.id}
       FROM ${newsArticles} WHERE ${and(
         eq(newsArticles.status, 'published'),
         gt(newsArticles.publishedAt, now),
-      )}))`
+      )})`
 
 /**
  * Query for one page (1-based) of a search's results, best first: bm25 weighs a match in the
- * title above one in the summary, and that above one in the body. The summary comes back with
- * its matches between the markers, and the body as a snippet around its best match.
+ * title above one in the summary, and that above one in the body; equal scores go by rowid
+ * (pages, then news, then vacancies, each by id). The summary comes back with its matches
+ * between the markers, and the body as a snippet around its best match. Every match is scored
+ * (from the index and its sizes table), but SQLite keeps only the best page's worth as it goes
+ * and works out the columns shown only for a row that enters them.
  */
 export const searchResultsQuery = (
   db: Database,
@@ -70,33 +108,35 @@ export const searchResultsQuery = (
     })
     .from(searchIndex)
     .where(
-      search.filter === 'all'
-        ? matching(search)
-        : and(matching(search), eq(searchIndex.kind, search.filter)),
+      search.filter === 'all' ? matching(search) : and(matching(search), ofKind(search.filter)),
     )
-    .orderBy(sql`bm25(search_index, 10.0, 4.0, 1.0)`, sql`rowid`)
+    .orderBy(sql`bm25(search_index, 10.0, 4.0, 1.0)`, rowid)
     .limit(SEARCH_PAGE_SIZE)
     .offset((search.page - 1) * SEARCH_PAGE_SIZE)
 
 /** One result as the search page shows it. */
 export type SearchResult = Awaited<ReturnType<typeof searchResultsQuery>>[number]
 
-/** Query for how many results of each kind a search has (a kind with none has no row). */
+/**
+ * Query for how many results of each kind a search has (a kind with none has no row), from
+ * the matches' rowids only.
+ */
 export const searchCountsQuery = (db: Database, search: SearchCriteria) =>
   db
-    .select({ kind: searchIndex.kind, total: sql<number>`count(*)` })
+    .select({ kind: kindOfRowid, total: sql<number>`count(*)` })
     .from(searchIndex)
     .where(matching(search))
-    .groupBy(searchIndex.kind)
+    .groupBy(kindOfRowid)
 
-/** Query that removes an item from the search index. */
+/** Query that removes an item from the search index (by rowid: one lookup). */
 export const unindexQuery = (db: Database, kind: EditableKind, id: number) =>
-  db.delete(searchIndex).where(and(eq(searchIndex.kind, kind), eq(searchIndex.contentId, id)))
+  db.delete(searchIndex).where(eq(rowid, searchRowid(kind, id)))
 
 /**
  * Queries that index an item as its row now stands (batched after the update that publishes
  * it): its old entry goes, and the new one is read from the row, when it is published, as
- * SEARCH_INDEX_REBUILD (search-index.ts) reads every row; a test holds the two to one result.
+ * SEARCH_INDEX_REBUILD (search-index.ts) reads every row, with the same rowid; a test holds
+ * the two to one result.
  */
 export const reindexQueries = (db: Database, kind: EditableKind, id: number) => {
   const source = {
@@ -118,6 +158,7 @@ export const reindexQueries = (db: Database, kind: EditableKind, id: number) => 
     db.insert(searchIndex).select(
       db
         .select({
+          rowid: sql<number>`${sql.raw(String(SEARCH_ROWID_BASE[kind]))} + ${table.id}`.as('rowid'),
           title: table.title,
           summary: table.summary,
           body: table.body,

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../src/db/client.ts'
 import { pageTreeRowsQuery } from '../../src/db/page-tree.ts'
 import { publishedPagesQuery } from '../../src/db/pages.ts'
+import { SEARCH_ROWID_BASE } from '../../src/db/search-index.ts'
 import { batchWithChrome } from '../../src/http/page-chrome.ts'
 import {
   breadcrumbsTo,
@@ -137,7 +138,7 @@ beforeAll(async () => {
   await insertVacancy('plans-analyst', 'Analyst', isoDay(30))
   // The search index follows publishing; these rows were written with SQL.
   await sql(
-    "INSERT INTO search_index (title, summary, body, kind, content_id, path) SELECT title, summary, body, 'news', id, '/news/' || slug FROM news_articles WHERE slug LIKE 'plans-%'",
+    `INSERT INTO search_index (rowid, title, summary, body, kind, content_id, path) SELECT ${SEARCH_ROWID_BASE.news} + id, title, summary, body, 'news', id, '/news/' || slug FROM news_articles WHERE slug LIKE 'plans-%'`,
   )
 })
 

@@ -4,7 +4,7 @@ import { env } from 'cloudflare:test'
 import { parseHTML } from 'linkedom'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../src/db/client.ts'
-import { SEARCH_INDEX_REBUILD } from '../../src/db/search-index.ts'
+import { SEARCH_INDEX_REBUILD, SEARCH_ROWID_BASE } from '../../src/db/search-index.ts'
 import {
   closeVacancy,
   createDraft,
@@ -193,15 +193,84 @@ describe('every way content goes live or leaves', () => {
     expect(await foundAfterChange('ocelot')).toEqual([])
   })
 
-  it('leaves the index as a full rebuild would make it', async () => {
+  it('gives each entry the rowid of its kind and id, as the rebuild does', async () => {
+    const ids = {
+      page: created(
+        await createDraft(db, publisher, 'page', pageData('/quokka', 'Quokka', 'Quokka body.')),
+      ),
+      news: created(
+        await createDraft(db, publisher, 'news', {
+          slug: 'quokka-news',
+          title: 'Quokka news',
+          summary: 'In short.',
+          body: 'The body.',
+          publicationDate: null,
+        }),
+      ),
+      vacancy: created(
+        await createDraft(db, publisher, 'vacancy', {
+          slug: 'quokka-keeper',
+          title: 'Quokka keeper',
+          summary: 'Keep quokkas.',
+          grade: 'Grade 5',
+          location: 'London',
+          salary: '£30,000',
+          closingDate: isoDay(30),
+          body: 'About the role.',
+        }),
+      ),
+    }
+    for (const kind of ['page', 'news', 'vacancy'] as const) {
+      expect((await publish(db, publisher, kind, ids[kind])).ok, kind).toBe(true)
+    }
+    const entries = async () =>
+      (
+        await env.DB.prepare(
+          "SELECT rowid AS rowid, kind, content_id FROM search_index WHERE search_index MATCH 'quokka' ORDER BY rowid",
+        ).all()
+      ).results
+    const published = await entries()
+    expect(published).toEqual([
+      { rowid: SEARCH_ROWID_BASE.page + ids.page, kind: 'page', content_id: ids.page },
+      { rowid: SEARCH_ROWID_BASE.news + ids.news, kind: 'news', content_id: ids.news },
+      { rowid: SEARCH_ROWID_BASE.vacancy + ids.vacancy, kind: 'vacancy', content_id: ids.vacancy },
+    ])
+    expect((await foundAfterChange('quokka')).sort()).toEqual([
+      '/careers/vacancies/quokka-keeper',
+      '/news/quokka-news',
+      '/quokka',
+    ])
+    await env.DB.batch(SEARCH_INDEX_REBUILD.map((s) => env.DB.prepare(s)))
+    expect(await entries()).toEqual(published)
+    // Every entry, the seed's included.
+    const wrong = await env.DB.prepare(
+      `SELECT count(*) AS n FROM search_index WHERE rowid <> content_id + CASE kind
+        WHEN 'page' THEN ${SEARCH_ROWID_BASE.page} WHEN 'news' THEN ${SEARCH_ROWID_BASE.news}
+        WHEN 'vacancy' THEN ${SEARCH_ROWID_BASE.vacancy} END`,
+    ).first<{ n: number }>()
+    expect(wrong?.n).toBe(0)
+  })
+
+  it('leaves the index as a full rebuild would make it, rowids included', async () => {
     const snapshot = async () =>
       (
         await env.DB.prepare(
-          'SELECT kind, content_id, path, title, summary, body, closing_date FROM search_index ORDER BY kind, content_id',
+          'SELECT rowid AS rowid, kind, content_id, path, title, summary, body, closing_date FROM search_index ORDER BY rowid',
         ).all()
       ).results
     const kept = await snapshot()
     await env.DB.batch(SEARCH_INDEX_REBUILD.map((s) => env.DB.prepare(s)))
     expect(await snapshot()).toEqual(kept)
+  })
+})
+
+describe('the rebuild', () => {
+  it('is what migration 0011 gave every existing index its rowids with', () => {
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith('0011_'))
+    if (!migration) throw new Error('migration 0011 is missing')
+    const statements = migration.queries
+      .map((q) => q.replace(/^--.*\n/gm, '').trim())
+      .filter((q) => q !== '')
+    expect(statements).toEqual(SEARCH_INDEX_REBUILD)
   })
 })

@@ -2,8 +2,12 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import fc from 'fast-check'
 import { parseHTML } from 'linkedom'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { createDb } from '../../src/db/client.ts'
+import { SEARCH_PAGE_SIZE, searchCountsQuery, searchResultsQuery } from '../../src/db/search.ts'
 import { SEARCH_INDEX_REBUILD } from '../../src/db/search-index.ts'
 import { cacheKeyPath } from '../../src/http/cache-rules.ts'
+import { ukToday } from '../../src/lib/dates.ts'
+import { MARK_CLOSE, MARK_OPEN, matchExpression } from '../../src/lib/search-query.ts'
 import { countingD1 } from '../d1-counter.ts'
 import {
   ORIGIN,
@@ -14,6 +18,7 @@ import {
   insertVacancy,
   isoDay,
   request,
+  rows,
   sql,
 } from '../helpers.ts'
 import worker from '../worker.ts'
@@ -359,10 +364,93 @@ describe('the search page and the edge cache', () => {
     expect(resultPaths(await before.text())).toEqual([])
     await insertPage({ path: '/wombatine', title: 'Wombatine' })
     await sql(
-      "INSERT INTO search_index (title, summary, body, kind, content_id, path) SELECT title, summary, body, 'page', id, path FROM pages WHERE path = '/wombatine'",
+      "INSERT INTO search_index (rowid, title, summary, body, kind, content_id, path) SELECT id, title, summary, body, 'page', id, path FROM pages WHERE path = '/wombatine'",
     )
     const after = await fetchWith('/search?q=wombatine', db)
     expect(after.headers.get('X-Cache')).toBe('MISS')
     expect(resultPaths(await after.text())).toEqual(['/wombatine'])
+  })
+})
+
+describe('the search queries, which must cost the same on a site 100 times bigger', () => {
+  const db = createDb(env.DB)
+  const markers = { open: MARK_OPEN, close: MARK_CLOSE }
+  const criteria = (word: string) => {
+    const now = new Date()
+    return { match: matchExpression(word), today: ukToday(now), now }
+  }
+  type Statement = { toSQL: () => { sql: string; params: unknown[] } }
+  /** A query's bytecode (EXPLAIN): what SQLite runs, opcode by opcode. */
+  const program = async (query: Statement) => {
+    const { sql: text, params } = query.toSQL()
+    return rows<{ opcode: string; p1: number; p2: number }>(`EXPLAIN ${text}`, ...params)
+  }
+  /** The search index's columns (title … closing_date); the 8th is FTS5's hidden table column. */
+  const STORED_COLUMNS = 7
+  const readsStored = (op: { opcode: string; p2: number }) =>
+    op.opcode === 'VColumn' && op.p2 < STORED_COLUMNS
+
+  it('count results by kind from rowids alone, never reading an entry (its whole body)', async () => {
+    const code = await program(searchCountsQuery(db, criteria('marmoset')))
+    expect(code.some((op) => op.opcode === 'VFilter')).toBe(true)
+    expect(code.filter((op) => op.opcode === 'VColumn')).toEqual([])
+  })
+
+  it('filter and rank every match from rowids, reading entries only for the page shown', async () => {
+    for (const filter of ['all', 'page', 'news', 'vacancy'] as const) {
+      const search = { ...criteria('marmoset'), filter, page: 2 }
+      const code = await program(searchResultsQuery(db, search, markers))
+      // SQLite keeps the best rows so far in a sorter: a match is scored, compared with the
+      // worst kept (IdxLE), and only one that is kept has its shown columns read.
+      const check = code.findIndex((op) => op.opcode === 'IdxLE')
+      expect(check, filter).toBeGreaterThan(code.findIndex((op) => op.opcode === 'VFilter'))
+      expect(code.slice(0, check).filter(readsStored), filter).toEqual([])
+      expect(code.slice(check).filter(readsStored).length, filter).toBeGreaterThan(0)
+    }
+  })
+
+  // The index's stored columns still say each entry's kind and closing date: what the search
+  // finds from rowids must be what those say.
+  const visible = `search_index MATCH ?1
+    AND (kind <> 'vacancy' OR closing_date >= ?2)
+    AND (kind <> 'news' OR content_id NOT IN
+      (SELECT id FROM news_articles WHERE status = 'published' AND published_at > ?3))`
+
+  it('counts and finds what the entries’ own kind and closing date say', async () => {
+    await insertArticle('marmoset-later', 'Marmoset later', new Date(Date.now() + 3_600_000))
+    await insertVacancy('marmoset-today', 'Marmoset warden', isoDay(0))
+    await reindex()
+    for (const word of ['marmoset', 'crime', 'the', 'fraud', 'zzyzxqq']) {
+      const search = criteria(word)
+      const params = [search.match, search.today, search.now.getTime()]
+      const naive = await rows<{ kind: string; total: number }>(
+        `SELECT kind, count(*) AS total FROM search_index WHERE ${visible} GROUP BY kind ORDER BY kind`,
+        ...params,
+      )
+      const counts = (await searchCountsQuery(db, search)).sort((a, b) =>
+        a.kind.localeCompare(b.kind),
+      )
+      expect(counts, word).toEqual(naive)
+      for (const filter of ['all', 'page', 'news', 'vacancy'] as const) {
+        const expected = await rows<{ path: string }>(
+          `SELECT path FROM search_index WHERE ${visible} AND (?4 = 'all' OR kind = ?4)
+           ORDER BY bm25(search_index, 10.0, 4.0, 1.0), rowid`,
+          ...params,
+          filter,
+        )
+        const found: string[] = []
+        for (let page = 1; page <= Math.ceil(expected.length / SEARCH_PAGE_SIZE); page++) {
+          const results = await searchResultsQuery(db, { ...search, filter, page }, markers)
+          found.push(...results.map((r) => r.path))
+        }
+        expect(found, `${word} ${filter}`).toEqual(expected.map((r) => r.path))
+      }
+    }
+    const marmosets = await searchCountsQuery(db, criteria('marmoset'))
+    expect(Object.fromEntries(marmosets.map((c) => [c.kind, c.total]))).toEqual({
+      page: 12,
+      news: 2,
+      vacancy: 2,
+    })
   })
 })
