@@ -4,8 +4,8 @@
 // (.wrangler/bench-state, .wrangler/bench-scale-state), so it never touches `npm start`'s.
 // Each scenario runs BENCH_RUNS times (3), interleaved with the others, for BENCH_SECONDS (4)
 // with BENCH_CONNECTIONS (10) autocannon connections; the table gives the medians: requests per
-// second, p50 and p99 latency, and throughput as a ratio of the static asset's and the floor's
-// (each run's ratio, then the median), plus the time of one request alone on the server. Scale
+// second, p50 and p99 latency, and throughput as a ratio of the static asset's, the floor's and
+// the D1 floor's (each run's ratio, then the median), plus the time of one request alone on the server. Scale
 // mode also gives each scenario's p50 as a multiple of the normal seed's (bench/results.json).
 // Writes bench/results.json or bench/results-scale.json and prints a markdown table.
 import { execFile, spawn } from 'node:child_process'
@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { parseArgs, parseEnv, promisify } from 'node:util'
 import autocannon from 'autocannon'
 import { benchConfig } from './bench/config.ts'
-import { FLOOR_PATH } from './bench/floor.ts'
+import { FLOOR_D1_PATH, FLOOR_PATH } from './bench/floor.ts'
 import { migrate, seed } from './lib/local-db.ts'
 
 const root = new URL('..', import.meta.url).pathname
@@ -24,6 +24,9 @@ const BASE = `http://127.0.0.1:${PORT}`
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+// BENCH_ONLY=cached,uncached measures only those scenarios (and the static asset and the floors,
+// which the ratios need), and writes no results file: for trying a change out.
+const ONLY = process.env.BENCH_ONLY?.split(',')
 
 const { values } = parseArgs({ options: { seed: { type: 'string', default: 'normal' } } })
 const mode = values.seed
@@ -164,6 +167,7 @@ const scenarios = async (cookie: string): Promise<Scenario[]> => {
   return [
     { id: 'static', name: 'static asset (CSS)', path: css },
     { id: 'floor', name: 'floor (bench only)', path: FLOOR_PATH },
+    { id: 'floor-d1', name: 'D1 floor: one SELECT 1 (bench only)', path: FLOOR_D1_PATH },
     { id: 'cached', name: 'cached page', path: about, cache: 'HIT' },
     { id: 'uncached', name: 'uncached page', path: about, headers: bypass, cache: 'BYPASS' },
     { id: 'news-1', name: '/news page 1', path: '/news', headers: bypass, cache: 'BYPASS' },
@@ -260,7 +264,9 @@ try {
   await prepareDatabase()
   const cookie = await staffCookie()
   const stop = await startServer()
-  const list = await scenarios(cookie)
+  const list = (await scenarios(cookie)).filter(
+    (s) => !ONLY || s.id.startsWith('floor') || s.id === 'static' || ONLY.includes(s.id),
+  )
   const alone: number[] = []
   for (const s of list) alone.push(await check(s))
   const runs: Run[][] = list.map(() => [])
@@ -272,6 +278,7 @@ try {
 
   const staticRuns = runs[0]!
   const floorRuns = runs[1]!
+  const d1FloorRuns = runs[2]!
   const normal =
     mode === 'scale' && existsSync(join(root, 'bench/results.json'))
       ? (JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as {
@@ -294,6 +301,7 @@ try {
       p99ms: done.length > 0 ? median(done.map((x) => x.p99)) : null,
       ratioToStatic: Number(median(r.map((x, run) => x.rps / staticRuns[run]!.rps)).toFixed(2)),
       ratioToFloor: Number(median(r.map((x, run) => x.rps / floorRuns[run]!.rps)).toFixed(2)),
+      ratioToD1Floor: Number(median(r.map((x, run) => x.rps / d1FloorRuns[run]!.rps)).toFixed(2)),
       ...(normalP50 && p50ms ? { p50TimesNormal: Number((p50ms / normalP50).toFixed(2)) } : {}),
       runs: r.map((x) => ({ ...x, rps: Math.round(x.rps) })),
       non200: r.reduce((n, x) => n + x.non200, 0),
@@ -310,6 +318,7 @@ try {
     'p99 ms',
     '× static',
     '× floor',
+    '× D1 floor',
     ...(scaleColumn ? ['p50 × normal'] : []),
     'non-200 / errors',
   ]
@@ -326,6 +335,7 @@ try {
           r.p99ms ?? '–',
           r.ratioToStatic.toFixed(2),
           r.ratioToFloor.toFixed(2),
+          r.ratioToD1Floor.toFixed(2),
           ...(scaleColumn ? [r.p50TimesNormal?.toFixed(2) ?? '–'] : []),
           `${r.non200} / ${r.errors}`,
         ].join(' | ')} |`,
@@ -335,6 +345,7 @@ try {
     `\n${mode} seed: medians of ${RUNS} interleaved runs, ${SECONDS} s each, ${CONNECTIONS} connections, wrangler dev on ${BASE}\n`,
   )
   console.log(lines.join('\n'))
+  if (ONLY) process.exit(0)
   mkdirSync(join(root, 'bench'), { recursive: true })
   writeFileSync(
     resultsFile,

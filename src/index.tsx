@@ -1,7 +1,6 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { csrf } from 'hono/csrf'
-import { etag } from 'hono/etag'
 import { requestId } from 'hono/request-id'
 import { createDb } from './db/client.ts'
 import type { AppEnv } from './env.ts'
@@ -11,7 +10,8 @@ import { notFound, onError, renderError } from './http/errors.tsx'
 import { logError } from './lib/log.ts'
 import { cacheHeaders } from './middleware/cache-headers.ts'
 import { database } from './middleware/db.ts'
-import { edgeCache } from './middleware/edge-cache.ts'
+import { edgeCache, memoryHit } from './middleware/edge-cache.ts'
+import { etag } from './middleware/etag.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
 import { attachmentFiles } from './routes/attachments.ts'
 import { careers } from './routes/careers.tsx'
@@ -77,7 +77,9 @@ app.onError(onError)
 export { app }
 
 export default {
-  fetch: app.fetch,
+  // A page this isolate holds is answered before the app runs (middleware/edge-cache.ts).
+  fetch: (request: Request, env: AppEnv['Bindings'], ctx: ExecutionContext) =>
+    memoryHit(request) ?? app.fetch(request, env, ctx),
   /**
    * Cron Triggers: every minute, scheduled publishing and email alerts still due; daily,
    * deletes submissions, and their CVs, once their retention period is over.

@@ -61,6 +61,10 @@ export const forgetVersion = () => {
   memo = undefined
 }
 
+/** This isolate's copy of an origin's version while it is fresh at `now`, else undefined. */
+export const memorisedVersion = (origin: string, now: number) =>
+  memo && memo.origin === origin && now < memo.until ? memo.version : undefined
+
 /**
  * The current content version at `now`: this isolate's copy while it is fresh, else this
  * location's cached copy, else D1's (one query), which is then cached. '0' when content has
@@ -72,7 +76,8 @@ export const currentVersion = async (
   db: Database,
   now = Date.now(),
 ) => {
-  if (memo && memo.origin === origin && now < memo.until) return memo.version
+  const memorised = memorisedVersion(origin, now)
+  if (memorised !== undefined) return memorised
   // The Cache API failing is a miss: D1 answers, and is asked again next time.
   const cached = await cache.match(versionUrl(origin)).catch(() => undefined)
   const readAt = Number(cached?.headers.get(READ_AT_HEADER))

@@ -1,11 +1,12 @@
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env.ts'
-import { currentVersion } from '../http/content-version.ts'
+import { currentVersion, memorisedVersion } from '../http/content-version.ts'
 import { ukToday } from '../lib/dates.ts'
 import { isDatabaseFailure, renderError } from '../http/errors.tsx'
 import { isStaffSessionCookie } from '../auth/staff-cookie.ts'
 import { cacheKeyPath, isPersonalPath } from '../http/cache-rules.ts'
+import { applySecurityHeaders } from './security-headers.ts'
 
 /** How long a stored page may be served while D1 is down. */
 export const STALE_FOR_SECONDS = 24 * 60 * 60
@@ -19,6 +20,9 @@ const STORED_STATUSES = new Set([200, 404, 410])
 /** Tells a hit from a miss (and a stale copy served while D1 is down). */
 export const CACHE_HEADER = 'X-Cache'
 
+/** The header hono/request-id answers with, as the app's requestId() middleware sets it. */
+const REQUEST_ID_HEADER = 'X-Request-Id'
+
 /**
  * The cache key of a page at a content version. The UK date is in it too, as vacancy lists
  * change at midnight without anyone publishing.
@@ -29,7 +33,10 @@ export const versionedKey = (url: URL, version: string, today: string) =>
 /** The key of the newest copy of a page at any version: what is served while D1 is down. */
 export const latestKey = (url: URL) => `${url.origin}/__cache/latest${cacheKeyPath(url)}`
 
-/** A stored page as a hit sends it: body read once, headers already as the visitor gets them. */
+/**
+ * A stored page as a hit sends it: body read once, headers already as the visitor gets them
+ * (security headers included), except for the request's own id.
+ */
 type Kept = { body: ArrayBuffer; status: number; headers: [string, string][] }
 
 /**
@@ -49,18 +56,24 @@ const remember = (key: string, kept: Kept) => {
 const STORED_ONLY = new Set(['cache-control', 'x-browser-cache-control', 'x-stored-at', 'x-cache'])
 
 /**
- * A stored copy as a visitor gets it. The stored-only headers (`X-Stored-At`, which dates it for
- * staleness, and the browser's own Cache-Control) stay behind.
+ * A stored copy as a visitor gets it, with the security headers every response carries. The
+ * stored-only headers (`X-Stored-At`, which dates it for staleness, and the browser's own
+ * Cache-Control) stay behind.
  */
-const kept = async (stored: Response, state: 'HIT' | 'STALE'): Promise<Kept> => {
-  const headers: [string, string][] = []
-  for (const [name, value] of stored.headers)
-    if (!STORED_ONLY.has(name)) headers.push([name, value])
-  headers.push(
-    ['cache-control', stored.headers.get('X-Browser-Cache-Control') ?? 'public, max-age=60'],
-    [CACHE_HEADER, state],
+const kept = async (
+  stored: Response,
+  state: 'HIT' | 'STALE',
+  env: AppEnv['Bindings'],
+): Promise<Kept> => {
+  const headers = new Headers()
+  for (const [name, value] of stored.headers) if (!STORED_ONLY.has(name)) headers.set(name, value)
+  headers.set(
+    'Cache-Control',
+    stored.headers.get('X-Browser-Cache-Control') ?? 'public, max-age=60',
   )
-  return { body: await stored.arrayBuffer(), status: stored.status, headers }
+  headers.set(CACHE_HEADER, state)
+  applySecurityHeaders(headers, env)
+  return { body: await stored.arrayBuffer(), status: stored.status, headers: [...headers] }
 }
 
 /** The UK date for the key, worked out at most once a second (a second late at midnight). */
@@ -139,7 +152,7 @@ export const edgeCache = () =>
       const stored = await cachedOrNothing(cache, latestKey(url))
       const storedAt = Number(stored?.headers.get('X-Stored-At'))
       if (stored && Date.now() - storedAt < STALE_FOR_SECONDS * 1000)
-        return send(c, await kept(stored, 'STALE'))
+        return send(c, await kept(stored, 'STALE', c.env))
       const res = await renderError(c, 503)
       res.headers.set(CACHE_HEADER, 'MISS')
       return res
@@ -158,7 +171,7 @@ export const edgeCache = () =>
     const stored = await cachedOrNothing(cache, key)
     if (stored) {
       // Another isolate of this location stored it: kept here too from now on.
-      const page = await kept(stored, 'HIT')
+      const page = await kept(stored, 'HIT', c.env)
       remember(key, page)
       return send(c, page)
     }
@@ -184,7 +197,7 @@ export const edgeCache = () =>
       stored.headers.set('Cache-Control', `public, max-age=${STALE_FOR_SECONDS}`)
       stored.headers.set('X-Stored-At', String(Date.now()))
       // The id of the request that filled the cache means nothing to the visitors it serves.
-      stored.headers.delete('X-Request-Id')
+      stored.headers.delete(REQUEST_ID_HEADER)
       const copy = stored.clone()
       const forMemory = stored.clone()
       c.executionCtx.waitUntil(
@@ -192,10 +205,41 @@ export const edgeCache = () =>
           cache.put(key, stored),
           // Only a page is worth serving stale while D1 is down.
           res.status === 200 ? cache.put(latestKey(url), copy) : undefined,
-          kept(forMemory, 'HIT').then((page) => remember(key, page)),
+          kept(forMemory, 'HIT', c.env).then((page) => remember(key, page)),
           // A cache that cannot store costs only the next request a D1 query.
         ]).catch(() => undefined),
       )
     }
-    c.res = answer(c, res)
+    // Assigning c.res makes Hono copy every header into a new Response: only when it changed.
+    const answered = answer(c, res)
+    if (answered !== res) c.res = answered
   })
+
+/**
+ * Request headers that need the app: a session (or any cookie), a conditional request, a caller's
+ * own request id, or a request to bypass the cache.
+ */
+const NEEDS_APP = ['Cookie', 'If-None-Match', 'If-Modified-Since', 'X-Request-Id', 'X-Bypass-Cache']
+
+/**
+ * The hit path, run before the app (src/index.tsx): a GET or HEAD that this isolate can answer
+ * from memory, at the version it holds, gets the kept page with a new request id, and costs no
+ * routing, middleware, D1 session or Cache API lookup. Anything else is undefined, for the app
+ * (whose edge cache above answers the same page in the same way, more slowly).
+ */
+export const memoryHit = (request: Request): Response | undefined => {
+  const method = request.method
+  if (method !== 'GET' && method !== 'HEAD') return
+  for (const name of NEEDS_APP) if (request.headers.has(name)) return
+  const url = new URL(request.url)
+  const now = Date.now()
+  const version = memorisedVersion(url.origin, now)
+  if (version === undefined) return
+  // Only what the edge cache stored is here: never a personal path, the staff area or a file.
+  const page = memory.get(versionedKey(url, version, today(now)))
+  if (!page) return
+  return new Response(method === 'HEAD' ? null : page.body, {
+    status: page.status,
+    headers: [...page.headers, [REQUEST_ID_HEADER, crypto.randomUUID()]],
+  })
+}

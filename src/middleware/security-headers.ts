@@ -43,21 +43,29 @@ const headers = (csp: string): [string, string][] => [
   ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'],
 ]
 
+const plain = headers(contentSecurityPolicy(''))
+const withTurnstile = headers(contentSecurityPolicy(` ${TURNSTILE_ORIGIN}`))
+
+/**
+ * Sets the security headers on `target`. A response that set its own Content-Security-Policy
+ * keeps it.
+ */
+export const applySecurityHeaders = (target: Headers, env: AppEnv['Bindings']) => {
+  const ownPolicy = target.has('Content-Security-Policy')
+  for (const [name, value] of turnstileSiteKey(env) ? withTurnstile : plain) {
+    if (ownPolicy && name === 'Content-Security-Policy') continue
+    target.set(name, value)
+  }
+}
+
 /**
  * Security headers for every response. A fixed list rather than hono/secure-headers: the same
  * headers, without its option parsing in the public Worker's size budget. A route that set its
  * own Content-Security-Policy keeps it: only a stricter one has a reason to exist (the CV
  * download's sandbox, which stops a PDF that is also HTML from running as a page of the site).
  */
-export const securityHeaders = () => {
-  const plain = headers(contentSecurityPolicy(''))
-  const withTurnstile = headers(contentSecurityPolicy(` ${TURNSTILE_ORIGIN}`))
-  return createMiddleware<AppEnv>(async function securityHeaders(c, next) {
+export const securityHeaders = () =>
+  createMiddleware<AppEnv>(async function securityHeaders(c, next) {
     await next()
-    const ownPolicy = c.res.headers.has('Content-Security-Policy')
-    for (const [name, value] of turnstileSiteKey(c.env) ? withTurnstile : plain) {
-      if (ownPolicy && name === 'Content-Security-Policy') continue
-      c.res.headers.set(name, value)
-    }
+    applySecurityHeaders(c.res.headers, c.env)
   })
-}

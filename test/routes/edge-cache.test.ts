@@ -2,7 +2,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { XMLParser } from 'fast-xml-parser'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { forgetVersion } from '../../src/http/content-version.ts'
-import { latestKey } from '../../src/middleware/edge-cache.ts'
+import { latestKey, memoryHit } from '../../src/middleware/edge-cache.ts'
 import { createStaff, signedIn } from '../admin-helpers.ts'
 import { countingD1 } from '../d1-counter.ts'
 import { ORIGIN, captureLogs, contentChanged, request } from '../helpers.ts'
@@ -124,6 +124,68 @@ describe('the edge cache', () => {
     const sent = await fetchWith('/contact/sent?reference=SOCA-AAAA-AAAA', db)
     expect(sent.headers.get('X-Cache')).not.toBe('HIT')
     expect(await caches.default.match(latestKey(new URL(`${ORIGIN}/contact/sent`)))).toBeUndefined()
+  })
+})
+
+describe('the hit path before the app', () => {
+  /** Headers as a set of lines, without the one that differs on every request. */
+  const headerLines = (res: Response) =>
+    [...res.headers].filter(([name]) => name !== 'x-request-id').map((h) => h.join(': '))
+
+  it('answers a page this isolate holds before the app runs, exactly as the app would', async () => {
+    await contentChanged()
+    const { db } = countingD1()
+    const miss = await fetchWith('/about', db)
+    expect(miss.headers.get('X-Cache')).toBe('MISS')
+    const body = await miss.text()
+
+    // Before the app: no environment, so no D1 and no Cache API binding can have been used.
+    const early = memoryHit(new Request(`${ORIGIN}/about?utm_source=x`))!
+    expect(early).toBeDefined()
+    expect(early.status).toBe(200)
+    expect(await early.text()).toBe(body)
+    const ctx = createExecutionContext()
+    const noBindings = await worker.fetch(new Request(`${ORIGIN}/about`), {} as Env, ctx)
+    expect(noBindings.headers.get('X-Cache')).toBe('HIT')
+    expect(noBindings.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+
+    // Through the app (any cookie sends a request there), the same page and the same headers.
+    const app = await fetchWith('/about', db, { headers: { Cookie: 'theme=dark' } })
+    expect(app.headers.get('X-Cache')).toBe('HIT')
+    expect(await app.text()).toBe(body)
+    expect(headerLines(early).sort()).toEqual(headerLines(app).sort())
+    for (const name of ['Content-Security-Policy', 'Strict-Transport-Security', 'ETag'])
+      expect(early.headers.get(name), name).toBe(app.headers.get(name))
+    expect(early.headers.get('X-Request-Id')).not.toBe(app.headers.get('X-Request-Id'))
+
+    const head = memoryHit(new Request(`${ORIGIN}/about`, { method: 'HEAD' }))!
+    expect(head.status).toBe(200)
+    expect(await head.text()).toBe('')
+    expect(headerLines(head).sort()).toEqual(headerLines(app).sort())
+  })
+
+  it('leaves everything else to the app', async () => {
+    await contentChanged()
+    await fetchWith('/about', countingD1().db)
+    const at = (init: RequestInit = {}, path = '/about') =>
+      memoryHit(new Request(`${ORIGIN}${path}`, init))
+    expect(at()).toBeDefined()
+    expect(at({ method: 'POST', body: 'a=1' })).toBeUndefined()
+    expect(at({ headers: { Cookie: 'soca_session=x' } })).toBeUndefined()
+    expect(at({ headers: { 'If-None-Match': '"x"' } })).toBeUndefined()
+    expect(at({ headers: { 'If-Modified-Since': new Date().toUTCString() } })).toBeUndefined()
+    expect(at({ headers: { 'X-Bypass-Cache': '1' } })).toBeUndefined()
+    expect(at({ headers: { 'X-Request-Id': 'mine' } })).toBeUndefined()
+    expect(at({}, '/about/structure-never-requested')).toBeUndefined()
+    expect(at({}, '/admin')).toBeUndefined()
+    // A publish (a new version) or a second passing (the memo gone): the app, and D1 or the
+    // location's copy, decide.
+    await contentChanged()
+    expect(at()).toBeUndefined()
+    await fetchWith('/about', countingD1().db)
+    expect(at()).toBeDefined()
+    forgetVersion()
+    expect(at()).toBeUndefined()
   })
 })
 

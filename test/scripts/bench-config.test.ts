@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { benchConfig } from '../../scripts/bench/config.ts'
-import { FLOOR_PATH } from '../../scripts/bench/floor.ts'
+import { FLOOR_D1_PATH, FLOOR_PATH } from '../../scripts/bench/floor.ts'
 
 const root = new URL('../..', import.meta.url).pathname
 const out = mkdtempSync(join(tmpdir(), 'soca-bench-'))
@@ -41,9 +41,12 @@ describe('the bench configuration', () => {
     )
   })
 
-  it('adds the floor route to the bench bundle only, never to the one that deploys', async () => {
-    const route = FLOOR_PATH.slice(1)
-    expect(await bundle('wrangler.bench.toml')).toContain(route)
-    expect(await bundle('wrangler.toml')).not.toContain(route)
+  it('adds the floor routes to the bench bundle only, never to the one that deploys', async () => {
+    const bench = await bundle('wrangler.bench.toml')
+    const production = await bundle('wrangler.toml')
+    for (const path of [FLOOR_PATH, FLOOR_D1_PATH]) {
+      expect(bench).toContain(path.slice(1))
+      expect(production).not.toContain(path.slice(1))
+    }
   })
 })
