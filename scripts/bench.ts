@@ -128,7 +128,15 @@ const startServer = async () => {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
       detached: true,
-      env: { ...process.env, FORCE_COLOR: '0', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+      env: {
+        ...process.env,
+        FORCE_COLOR: '0',
+        CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+        // wrangler dev records a trace of every request into a local SQLite store by default
+        // (for its local explorer), which grows without limit and costs every Worker request,
+        // the floor's too, time production never spends on it: off, the bench measures the site.
+        X_LOCAL_OBSERVABILITY: 'false',
+      },
     },
   )
   const stop = () => {

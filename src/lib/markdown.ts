@@ -44,8 +44,26 @@ md.core.ruler.push('govuk_classes', (state) => {
 attachmentRule(md)
 
 /**
+ * Bodies this isolate rendered lately, by their Markdown: rendering is a pure function of the
+ * text, so after a publish every unchanged page renders its body for free. Bounded in entries
+ * and in the size of each; the oldest goes first.
+ */
+const rendered = new Map<string, string>()
+const RENDERED_ENTRIES = 32
+const RENDERED_MAX_LENGTH = 32_000
+
+/**
  * Renders stored Markdown to GOV.UK-classed HTML. Raw HTML in the source is escaped. With
  * `attachments`, the library's images and documents the body refers to are shown as such.
  */
-export const renderMarkdown = (source: string, attachments?: AttachmentFiles): string =>
-  md.render(source, { attachments })
+export const renderMarkdown = (source: string, attachments?: AttachmentFiles): string => {
+  const plain = !attachments || Object.keys(attachments).length === 0
+  if (!plain || source.length > RENDERED_MAX_LENGTH) return md.render(source, { attachments })
+  let html = rendered.get(source)
+  if (html === undefined) {
+    html = md.render(source, {})
+    rendered.set(source, html)
+    if (rendered.size > RENDERED_ENTRIES) rendered.delete(rendered.keys().next().value!)
+  }
+  return html
+}

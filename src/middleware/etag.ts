@@ -4,20 +4,29 @@ import type { AppEnv } from '../env.ts'
 /** Headers a 304 keeps, as RFC 9110 (15.4.5) asks: those an equal 200 would have sent. */
 const KEPT_ON_304 = ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary']
 
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
-
-/** A strong validator: the body's SHA-1, as hono/etag makes it. */
-const validator = async (body: ArrayBuffer) => {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-1', body))
-  let hex = ''
-  for (const byte of digest) hex += HEX[byte]
-  return `"${hex}"`
+/**
+ * A strong validator from the body's bytes: its length and a 53-bit hash of them (cyrb53, two
+ * multiply-xor lanes). A validator only has to change when the body does, so a fast hash in
+ * the isolate does, where a digest through crypto.subtle cost a tenth of an uncached page.
+ */
+const validator = (body: ArrayBuffer) => {
+  const bytes = new Uint8Array(body)
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (const byte of bytes) {
+    h1 = Math.imul(h1 ^ byte, 2654435761)
+    h2 = Math.imul(h2 ^ byte, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0)
+  return `"${bytes.length.toString(16)}-${hash.toString(16)}"`
 }
 
 /**
  * ETags for successful GET and HEAD answers, and 304 Not Modified when If-None-Match holds one.
- * The same tags as hono/etag, made with one read of the body and one digest rather than its
- * chunked loop, and without replacing the response (which makes Hono copy every header).
+ * Unlike hono/etag: one read of the body and a hash in the isolate rather than a chunked loop of
+ * SHA-1 digests, and the response is not replaced (which makes Hono copy every header).
  */
 export const etag = () =>
   createMiddleware<AppEnv>(async function etag(c, next) {
@@ -27,7 +36,7 @@ export const etag = () =>
     if ((method !== 'GET' && method !== 'HEAD') || !res.ok || !res.body) return
     let tag = res.headers.get('ETag')
     if (!tag) {
-      tag = await validator(await res.clone().arrayBuffer())
+      tag = validator(await res.clone().arrayBuffer())
       res.headers.set('ETag', tag)
     }
     const ifNoneMatch = c.req.header('If-None-Match')

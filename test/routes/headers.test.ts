@@ -23,7 +23,12 @@ describe('caching headers', () => {
   it('gives public HTML a CDN-friendly Cache-Control and an ETag', async () => {
     const res = await request('/about')
     expect(res.headers.get('Cache-Control')).toBe('public, max-age=60, stale-while-revalidate=300')
-    expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]+"$/)
+    // The body's length and a hash of it, in hex (src/middleware/etag.ts).
+    const length = (await res.clone().arrayBuffer()).byteLength
+    expect(res.headers.get('ETag')).toMatch(new RegExp(`^"${length.toString(16)}-[0-9a-f]+"$`))
+    expect(res.headers.get('ETag')).not.toBe(
+      (await request('/about/structure')).headers.get('ETag'),
+    )
     expect(res.headers.get('Cache-Tag')).toBe('soca-pages')
   })
 
@@ -41,7 +46,7 @@ describe('caching headers', () => {
     const res = await request('/about', { method: 'HEAD' })
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('text/html; charset=UTF-8')
-    expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]+"$/)
+    expect(res.headers.get('ETag')).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/)
     expect(await res.text()).toBe('')
   })
 

@@ -119,4 +119,33 @@ describe('renderMarkdown', () => {
   it('renders an empty body as nothing', () => {
     expect(renderMarkdown('')).toBe('')
   })
+  describe('rendered bodies kept in memory', () => {
+    const hash = 'a'.repeat(64)
+    const source = `See ![A chart](/attachments/${hash}/chart.png) and [the report](/about).`
+    const files = {
+      [hash]: {
+        format: 'png',
+        size: 1200,
+        width: 640,
+        height: 480,
+        alt: 'A chart',
+        decorative: false,
+      },
+    }
+
+    it('gives the same HTML for the same text, a second time from memory', () => {
+      const first = renderMarkdown(source)
+      expect(renderMarkdown(source)).toBe(first)
+      expect(renderMarkdown(`${source} More.`)).not.toBe(first)
+    })
+
+    it('never answers a body with attachments from the plain copy, nor the other way round', () => {
+      const plain = renderMarkdown(source)
+      const withFiles = renderMarkdown(source, files)
+      expect(withFiles).not.toBe(plain)
+      expect(one(parseFragment(withFiles), 'img').getAttribute('width')).toBe('640')
+      expect(renderMarkdown(source)).toBe(plain)
+      expect(renderMarkdown(source, {})).toBe(plain)
+    })
+  })
 })
