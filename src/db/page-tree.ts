@@ -1,6 +1,6 @@
 // The pages as staff arrange them: the whole tree with each page's newest revision, the
 // siblings a page moves among, and the queries that reorder pages or delete a draft one.
-import { and, eq, isNull, or, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import type { ContentData } from './content-tables.ts'
 import { pages, revisions, scheduledChanges, shareLinks, staff } from './schema.ts'
@@ -10,22 +10,44 @@ import { pages, revisions, scheduledChanges, shareLinks, staff } from './schema.
 const newestRevisionId = sql<number | null>`(select max(r.id) from revisions r
   where r.kind = 'page' and r.content_id = ${pages}.id)`
 
-// The pages whose children the tree lists: every top-level page and, when a page is open,
-// that page and each page above it (a recursive walk up parent_id, one primary-key lookup a
-// level; UNION ends a loop in the parents). Both are read from the parent_id index.
-const listedParents = (open: number | null) =>
-  open === null
-    ? sql`(select p.id from pages p where p.parent_id is null)`
-    : sql`(with recursive up(id) as (
+/**
+ * How many of the pages under each top-level page the tree lists when that page is not open:
+ * the first few, with a link to the rest, so a long section does not lengthen every view.
+ */
+export const PREVIEWED_CHILDREN = 6
+
+// The ids of the pages the tree lists, each list read from the parent_id index: the top-level
+// pages; the first PREVIEWED_CHILDREN pages under each, in sibling order (as `bySiblingOrder`
+// below, except that SQLite compares titles by code point), sorted per page in a small
+// temporary B-tree; and, when a page is open, every page under it and under each page above it
+// (a recursive walk up parent_id, one primary-key lookup a level; UNION ends a loop in the
+// parents). A page in two of them is listed once: `in` tests membership. The outer query then
+// reads each listed page by its primary key. The limit is written into the SQL, not bound:
+// SQLite runs the query about a third faster on the normal seed with a constant one.
+const listedIds = (open: number | null) => {
+  const top = sql`select p.id from pages p where p.parent_id is null`
+  const limit = sql.raw(String(PREVIEWED_CHILDREN))
+  const previewed = sql`select c.id from pages t, pages c
+    where t.parent_id is null and c.id in (
+      select s.id from pages s where s.parent_id = t.id
+      order by s.nav_order is null, s.nav_order, s.title, s.id limit ${limit}
+    )`
+  if (open === null) return sql`(${top} union all ${previewed})`
+  const branch = sql`select c.id from pages c where c.parent_id in (
+      with recursive up(id) as (
         select ${open} union
         select p.parent_id from pages p join up on p.id = up.id where p.parent_id is not null
-      ) select id from up union all select p.id from pages p where p.parent_id is null)`
+      ) select id from up
+    )`
+  return sql`(${top} union all ${previewed} union all ${branch})`
+}
 
 /**
  * Query for the pages of the staff Pages tree, whatever their status, each with its newest
- * revision's id, time and author and its number of pages under it: the top-level pages and the
- * pages under them, and under the page `open` and each page above it. So the tree costs the
- * same at any size of site, and staff open one branch at a time.
+ * revision's id, time and author and its number of pages under it: the top-level pages, the
+ * first PREVIEWED_CHILDREN pages under each of them and, when a page is open, every page under
+ * it and under each page above it. So the tree costs about the same at any size of site, and
+ * staff open one branch at a time.
  */
 export const pageTreeRowsQuery = (db: Database, open: number | null = null) =>
   db
@@ -49,7 +71,7 @@ export const pageTreeRowsQuery = (db: Database, open: number | null = null) =>
     .from(pages)
     .leftJoin(revisions, eq(revisions.id, newestRevisionId))
     .leftJoin(staff, eq(staff.id, revisions.authorId))
-    .where(or(isNull(pages.parentId), sql`${pages.parentId} in ${listedParents(open)}`))
+    .where(sql`${pages.id} in ${listedIds(open)}`)
 
 /** A page as the staff Pages tree lists it. */
 export type PageTreeRow = Awaited<ReturnType<typeof pageTreeRowsQuery>>[number]
@@ -82,22 +104,27 @@ export type PageTreeNode = {
 
 /**
  * The pages as a tree: the home page first, then the other top-level pages and, under each
- * page, its children, all in sibling order. Each page's children are all listed or none are,
- * so the move buttons see every sibling. A page whose parent is not among the rows (a loop in
- * its parent chain) is listed at the top level, unmovable.
+ * page, its children, all in sibling order. Only a page whose children are all listed has
+ * movable children, so the move buttons see every sibling; the first few of a longer list
+ * are listed unmovable. A page whose parent is not among the rows (a loop in its parent
+ * chain) is listed at the top level, unmovable.
  */
 export const buildPageTree = (rows: PageTreeRow[]): PageTreeNode[] => {
-  const ids = new Set(rows.map((r) => r.id))
+  const byId = new Map(rows.map((r) => [r.id, r]))
   const byParent = new Map<number | null, PageTreeRow[]>()
   for (const row of rows) {
-    const key = row.parentId !== null && ids.has(row.parentId) ? row.parentId : null
-    byParent.set(key, [...(byParent.get(key) ?? []), row])
+    const key = row.parentId !== null && byId.has(row.parentId) ? row.parentId : null
+    const siblings = byParent.get(key)
+    if (siblings) siblings.push(row)
+    else byParent.set(key, [row])
   }
   const seen = new Set<number>()
   const build = (parentId: number | null): PageTreeNode[] => {
     const siblings = (byParent.get(parentId) ?? []).filter((p) => !seen.has(p.id))
     for (const p of siblings) seen.add(p.id)
-    const movable = movableSiblings(siblings, parentId)
+    const parent = parentId === null ? undefined : byId.get(parentId)
+    const partial = parent !== undefined && parent.childCount > siblings.length
+    const movable = partial ? [] : movableSiblings(siblings, parentId)
     return siblings.sort(bySiblingOrder).map((page) => {
       const at = movable.indexOf(page)
       return {

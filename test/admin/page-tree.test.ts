@@ -90,6 +90,15 @@ describe('GET /admin/pages', () => {
     expect(child.parentElement!.closest('li')).toBe(about)
   })
 
+  it('lists every page of the top two levels of a site this size, and no link to more of them', async () => {
+    const { document } = await treeOf(editor)
+    const expected = await env.DB.prepare(
+      'SELECT count(*) AS n FROM pages p WHERE p.parent_id IS NULL OR p.parent_id IN (SELECT id FROM pages WHERE parent_id IS NULL)',
+    ).first<{ n: number }>()
+    expect(document.querySelectorAll('li[id^="page-"]').length).toBe(expected!.n)
+    expect(document.querySelector('main')!.textContent).not.toMatch(/Show all \d+ pages? under it/)
+  })
+
   it('gives each page a link to its editor, its state, who changed it last, and a link to add a page under it', async () => {
     const id = await idOf('/threats/gun-crime')
     const { document } = await treeOf(editor)

@@ -26,8 +26,9 @@ export const pageTreeRoutes = new Hono<StaffEnv>()
 const canEdit = requirePermission('content:edit')
 const canPublish = requirePermission('content:publish')
 
-// `?open=<id>` lists the pages under that page and under each page above it, besides the top
-// two levels: one branch at a time, so the tree is the same size whatever the size of the site.
+// `?open=<id>` lists every page under that page and under each page above it, besides the
+// top-level pages and the first few pages under each (db/page-tree.ts PREVIEWED_CHILDREN): one
+// branch at a time, so the tree is about the same size whatever the size of the site.
 pageTreeRoutes.get('/', canEdit, async (c) => {
   const open = c.req.query('open')
   if (open !== undefined && !/^[1-9][0-9]{0,15}$/.test(open)) throw new HTTPException(404)
