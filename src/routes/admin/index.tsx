@@ -1,8 +1,7 @@
 import { Hono } from 'hono/tiny'
-import { listContent } from '../../db/content.ts'
+import { unpublishedChangesCount } from '../../db/drafts.ts'
 import { newSubmissionCount } from '../../db/inbox.ts'
 import { scheduleOverview } from '../../db/schedule.ts'
-import { CONTENT_KINDS } from '../../publishing/kinds.ts'
 import type { AppEnv, StaffEnv } from '../../env.ts'
 import { adminHeaders, loadSession, requireCsrfToken, requireStage } from '../../middleware/auth.ts'
 import { DashboardPage } from '../../views/admin/dashboard-page.tsx'
@@ -38,19 +37,16 @@ signedIn.use('*', requireCsrfToken())
 
 signedIn.get('/', async (c) => {
   const db = c.var.db
-  const [newSubmissions, scheduled, ...kinds] = await Promise.all([
+  const [newSubmissions, scheduled, drafts] = await Promise.all([
     newSubmissionCount(db),
     scheduleOverview(db, new Date()),
-    ...Object.values(CONTENT_KINDS).map((k) => listContent(db, k.kind)),
+    unpublishedChangesCount(db),
   ])
-  const drafts = kinds
-    .flat()
-    .filter((i) => i.latestRevisionId !== null && i.latestRevisionId !== i.publishedRevisionId)
   return c.html(
     <DashboardPage
       admin={adminContext(c)}
       newSubmissions={newSubmissions}
-      drafts={drafts.length}
+      drafts={drafts}
       scheduled={scheduled}
     />,
   )
