@@ -1,7 +1,7 @@
 // The kinds of content staff edit, as the database holds them: one entry per kind. Everything
 // in db/content.ts is written once against these entries, so a new kind is a table in
 // schema.ts and an entry here (and its form and labels in publishing/kinds.ts).
-import { type SQL, asc, desc, getTableColumns } from 'drizzle-orm'
+import { getTableColumns } from 'drizzle-orm'
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
 import { newsArticles, pages, vacancies } from './schema.ts'
 
@@ -11,7 +11,7 @@ export type ContentTable = typeof pages | typeof newsArticles | typeof vacancies
 /** Column names of a content table's rows. */
 type ColumnOf<T extends ContentTable> = keyof T['$inferSelect'] & string
 
-/** One kind of content as stored: its table, address column, editable columns and list order. */
+/** One kind of content as stored: its table, address column and editable columns. */
 export type ContentTableSpec<
   T extends ContentTable = ContentTable,
   F extends readonly ColumnOf<T>[] = readonly ColumnOf<T>[],
@@ -27,8 +27,6 @@ export type ContentTableSpec<
   addressColumn: AnySQLiteColumn
   /** Whether the address is a site path, which leaves a 301 behind when it changes. */
   redirectsWhenMoved: boolean
-  /** The order of the staff list. */
-  order: SQL[]
 }
 
 const spec = <T extends ContentTable, const F extends readonly ColumnOf<T>[]>(
@@ -49,7 +47,6 @@ export const CONTENT_TABLES = {
     fields: ['path', 'parentId', 'title', 'summary', 'body', 'navOrder'],
     address: 'path',
     redirectsWhenMoved: true,
-    order: [asc(pages.path)],
   }),
   news: spec({
     kind: 'news',
@@ -57,7 +54,6 @@ export const CONTENT_TABLES = {
     fields: ['slug', 'title', 'summary', 'body', 'publicationDate'],
     address: 'slug',
     redirectsWhenMoved: false,
-    order: [desc(newsArticles.publishedAt), desc(newsArticles.id)],
   }),
   vacancy: spec({
     kind: 'vacancy',
@@ -65,7 +61,6 @@ export const CONTENT_TABLES = {
     fields: ['slug', 'title', 'summary', 'grade', 'location', 'salary', 'closingDate', 'body'],
     address: 'slug',
     redirectsWhenMoved: false,
-    order: [desc(vacancies.closingDate)],
   }),
 }
 

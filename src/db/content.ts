@@ -1,11 +1,32 @@
 // Staff-side queries for pages, news and vacancies: drafts live in `revisions`; the content
 // row holds what is live. Saving adds a revision; publishing copies one into the row. Each
 // function is written once for every kind, against its entry in content-tables.ts.
-import { and, desc, eq, getTableColumns, gt, ne, sql } from 'drizzle-orm'
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import {
+  and,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  inArray,
+  isNull,
+  ne,
+  or,
+  sql,
+} from 'drizzle-orm'
+import { type AnySQLiteColumn, alias, unionAll } from 'drizzle-orm/sqlite-core'
 import type { Database } from './client.ts'
 import { CONTENT_TABLES, type ContentData, type EditableKind } from './content-tables.ts'
-import { pages, redirects, revisions, staff } from './schema.ts'
+import {
+  type ContentStatus,
+  contentStatuses,
+  newsArticles,
+  pages,
+  redirects,
+  revisions,
+  staff,
+  vacancies,
+} from './schema.ts'
 import { reindexQueries, unindexQuery } from './search.ts'
 import { bumpContentVersionQuery } from './settings.ts'
 
@@ -50,14 +71,53 @@ const summaryColumns = (kind: EditableKind) => {
   }
 }
 
-/** Every item of a kind, for its list, in its kind's order (content-tables.ts). */
-export const listContent = (db: Database, kind: EditableKind): Promise<ContentSummary[]> => {
-  const { table, order } = CONTENT_TABLES[kind]
+/**
+ * The staff list's order of each kind: one column, then the id the same way, with no value
+ * first (a news article never published, so a new draft is on the first page). Each table has
+ * a (status, column) index, which holds the id too, so each status reads its rows in this order.
+ */
+const LIST_ORDER = {
+  page: { column: pages.path, newestFirst: false },
+  news: { column: newsArticles.publishedAt, newestFirst: true },
+  vacancy: { column: vacancies.closingDate, newestFirst: true },
+} as const satisfies Record<EditableKind, { column: AnySQLiteColumn; newestFirst: boolean }>
+
+/**
+ * Query for one page of a kind's staff list, in its list order (LIST_ORDER). No index leads
+ * with that column, so the ids come from one ordered read of the (status, column) index per
+ * status, merged (UNION ALL): the list never sorts the table, and reads only up to the page it
+ * shows. Then the page's rows by id, kept in that order.
+ */
+export const contentListQuery = (db: Database, kind: EditableKind, page: number, size: number) => {
+  const { table } = CONTENT_TABLES[kind]
+  const { column, newestFirst } = LIST_ORDER[kind]
+  const way = sql.raw(newestFirst ? 'desc' : 'asc')
+  const arm = (status: ContentStatus) =>
+    db
+      .select({ id: table.id, key: sql`${column}`.as('list_key') })
+      .from(table)
+      .where(eq(table.status, status))
+  const [first, second, ...rest] = contentStatuses
+  // Written out: a union's ORDER BY names its result columns, not the table's.
+  const keys = unionAll(arm(first), arm(second), ...rest.map(arm))
+    .orderBy(sql`list_key ${way} nulls first, id ${way}`)
+    .limit(size)
+    .offset((page - 1) * size)
+    .as('k')
   return db
     .select(summaryColumns(kind))
-    .from(table)
-    .orderBy(...order)
+    .from(keys)
+    .innerJoin(table, eq(table.id, keys.id))
+    .orderBy(sql`${keys.key} ${way} nulls first, ${keys.id} ${way}`)
 }
+
+/** Query for how many items of a kind there are. */
+export const contentCountQuery = (db: Database, kind: EditableKind) =>
+  db.select({ total: count() }).from(CONTENT_TABLES[kind].table)
+
+/** One page of a kind's staff list and how many items there are: one batch. */
+export const contentListPage = (db: Database, kind: EditableKind, page: number, size: number) =>
+  db.batch([contentListQuery(db, kind, page, size), contentCountQuery(db, kind)])
 
 /** One content row, with its live data in revision form, or undefined (one query). */
 export const contentItem = async <K extends EditableKind>(
@@ -332,9 +392,71 @@ export const unpublishQueries = (db: Database, kind: EditableKind, id: number, n
   ] as const
 }
 
-/** Pages that can be a parent, for the parent select. */
-export const parentOptions = (db: Database) =>
-  db.select({ id: pages.id, path: pages.path, title: pages.title }).from(pages).orderBy(pages.path)
+/** A page as the parent select offers it. */
+export type ParentOption = { id: number; path: string; title: string }
+
+/** The pages the parent select offers, and whether that is only some of them. */
+export type ParentChoices = {
+  options: ParentOption[]
+  /** Only the top two levels (and the page's parent): deeper ones are typed as an address. */
+  bounded: boolean
+}
+
+/** Up to this many pages, the parent select lists them all. */
+export const PARENT_SELECT_ALL = 200
+
+/** Most pages of the top two levels the bounded select lists (in address order). */
+export const PARENT_SELECT_TOP = 200
+
+const parentColumns = { id: pages.id, path: pages.path, title: pages.title }
+
+/** Query for the top-level pages and the pages under them, by the parent_id index. */
+export const topParentsQuery = (db: Database) => {
+  const top = alias(pages, 'top')
+  return db
+    .select(parentColumns)
+    .from(pages)
+    .where(
+      or(
+        isNull(pages.parentId),
+        inArray(pages.parentId, db.select({ id: top.id }).from(top).where(isNull(top.parentId))),
+      ),
+    )
+    .orderBy(pages.path)
+    .limit(PARENT_SELECT_TOP)
+}
+
+/**
+ * The pages the parent select offers (one batch): every page while there are at most
+ * PARENT_SELECT_ALL; beyond that the top two levels, and the page now chosen (`selected`)
+ * wherever it is, so the select always shows the current choice.
+ */
+export const parentChoices = async (
+  db: Database,
+  selected: number | null,
+): Promise<ParentChoices> => {
+  const [all, top, current] = await db.batch([
+    db
+      .select(parentColumns)
+      .from(pages)
+      .orderBy(pages.path)
+      .limit(PARENT_SELECT_ALL + 1),
+    topParentsQuery(db),
+    db
+      .select(parentColumns)
+      .from(pages)
+      .where(eq(pages.id, selected ?? 0)),
+  ])
+  if (all.length <= PARENT_SELECT_ALL) return { options: all, bounded: false }
+  const options = [...top, ...current.filter((p) => !top.some((t) => t.id === p.id))]
+  // Plain code-unit order, as SQLite's binary collation sorts the paths.
+  options.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return { options, bounded: true }
+}
+
+/** The id of the page at a path, whatever its status, or undefined. */
+export const pageIdAt = async (db: Database, path: string) =>
+  (await db.select({ id: pages.id }).from(pages).where(eq(pages.path, path)).get())?.id
 
 /** A page's path, whatever its status, or undefined when there is no such page. */
 export const pagePathOf = async (db: Database, id: number) =>

@@ -70,15 +70,55 @@ export const pagePath = z.pipe(
   ),
 )
 
+/** An optional page id from the parent select: '' is null. Ids grow past 4 digits. */
+const optionalPageId = z.pipe(
+  z._default(z.string(), ''),
+  z.pipe(
+    z.string().check(z.trim(), z.regex(/^(|\d{1,15})$/, 'Choose a parent page from the list')),
+    z.transform((v) => (v === '' ? null : Number(v))),
+  ),
+)
+
 /** A page's editable fields. An empty path is made from the parent's and the title. */
 export const pageData = z.object({
   path: pagePath,
-  parentId: optionalWhole('Parent'),
+  parentId: optionalPageId,
   title: line('Title'),
   summary: text('Summary', 300),
   body: text('Body', 50_000),
   navOrder: optionalWhole('Navigation order'),
 })
+
+/** The field where a parent page is typed as its address, when the list holds only some. */
+export const PARENT_ADDRESS_FIELD = 'parentPath'
+
+/**
+ * A parent page's address as typed: its path, or the error to show. Takes the path as the site
+ * shows it, with or without its first or last slash, or a whole web address (its path is used).
+ * Empty is null: the list's choice stands.
+ */
+export const parentAddress = (
+  typed: string | undefined,
+): { ok: true; path: string | null } | { ok: false; message: string } => {
+  let text = (typed ?? '').trim()
+  if (text === '') return { ok: true, path: null }
+  if (/^https?:\/\//i.test(text)) {
+    try {
+      text = new URL(text).pathname
+    } catch {
+      // Not a web address after all: checked as a path below, which refuses it.
+    }
+  }
+  const refused = {
+    ok: false,
+    message:
+      'Enter the address of the parent page as the site shows it, for example /about/structure',
+  } as const
+  if (text.length > 300) return refused
+  const checked = pagePath.safeParse(`/${text.replace(/^\/+|\/+$/g, '')}`)
+  if (!checked.success || checked.data === '') return refused
+  return { ok: true, path: checked.data }
+}
 
 /** An optional ISO date from a text box: '' is null. */
 const optionalDate = (label: string) =>

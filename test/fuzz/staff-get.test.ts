@@ -114,7 +114,7 @@ const staffPaths = fc.oneof(
     ),
     ['done'],
   ),
-  withQuery(fc.constantFrom('/admin/pages', '/admin/news', '/admin/vacancies'), ['done']),
+  withQuery(fc.constantFrom('/admin/pages', '/admin/news', '/admin/vacancies'), ['done', 'page']),
   // The page tree opens one branch at a time.
   withQuery(fc.constant('/admin/pages'), ['open', 'done']),
   idOf('pages').map((id) => `/admin/pages?open=${id}`),

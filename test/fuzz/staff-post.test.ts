@@ -246,6 +246,15 @@ const FORMS: Record<'pages' | 'news' | 'vacancies', FormSpec> = {
       { weight: 2, arbitrary: fc.nat(40).map(String) },
       { weight: 1, arbitrary: fc.constantFrom('0', '999') },
     ),
+    // A parent typed as its address: a page, none, a web address, or anything.
+    parentPath: fc.oneof(
+      { weight: 3, arbitrary: fc.constant('') },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom('/about', 'threats/', '/nope', 'https://x.uk/about'),
+      },
+      { weight: 1, arbitrary: nasty },
+    ),
     navOrder: fc.oneof(fc.constant(''), fc.nat(9999).map(String)),
     summary: text(300),
     body: text(50_000),

@@ -4,17 +4,18 @@ import { HTTPException } from 'hono/http-exception'
 import {
   type ContentData,
   type EditableKind,
-  listContent,
-  parentOptions,
+  contentListPage,
+  pageIdAt,
+  parentChoices,
   revisionOf,
   revisionsOf,
 } from '../../db/content.ts'
 import type { StaffEnv } from '../../env.ts'
-import { changeNoteData } from '../../forms/content.ts'
+import { PARENT_ADDRESS_FIELD, changeNoteData, parentAddress } from '../../forms/content.ts'
 import { type FieldError, checkForm } from '../../forms/fields.ts'
 import { can } from '../../auth/permissions.ts'
 import { readAdminForm } from '../../http/admin-form.ts'
-import { doneNotice, numericParam, wholeNumber } from '../../http/params.ts'
+import { doneNotice, numericParam, pageParam, wholeNumber } from '../../http/params.ts'
 import { diffLines } from '../../lib/diff.ts'
 import { requirePermission } from '../../middleware/auth.ts'
 import {
@@ -54,6 +55,16 @@ const NOTICES: Record<string, string> = {
   restored: 'Revision restored.',
   closed: 'Vacancy closed. It is no longer listed and takes no applications.',
   held: 'Draft saved, but not published. A second pair of eyes is required: another publisher must publish your changes.',
+}
+
+/** Items a page of the staff list shows. */
+const PAGE_SIZE = 50
+
+/** Each kind's list order (db/content.ts LIST_ORDER), in words. */
+const LIST_ORDER_TEXT: Record<EditableKind, string> = {
+  page: 'in address order',
+  news: 'articles never published first, then newest first',
+  vacancy: 'latest closing date first',
 }
 
 /** The notices after which the banner links to the live page. */
@@ -112,7 +123,11 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
         item={loaded && { ...loaded.item, publicPath: publicPath(loaded.item.live) }}
         values={state.values}
         errors={state.errors}
-        parents={choosesParent ? await parentOptions(c.var.db) : undefined}
+        parents={
+          choosesParent
+            ? await parentChoices(c.var.db, wholeNumber(state.values.parentId ?? '') || null)
+            : undefined
+        }
         canPublish={can(c.var.staff.role, 'content:publish')}
         publishBlocked={refusal && refusal.reason === 'refused' ? refusal.message : undefined}
         notice={doneNotice(c, NOTICES)}
@@ -139,16 +154,56 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
 
   const itemPath = (id: number, done: string) => `${labels.base}/${id}?done=${done}`
 
-  app.get('/', async (c) =>
-    c.html(
+  app.get('/', async (c) => {
+    const page = pageParam(c, PAGE_SIZE)
+    const [items, [counted]] = await contentListPage(c.var.db, kind, page, PAGE_SIZE)
+    const total = counted?.total ?? 0
+    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
+    // Out of range is not found, as in the inbox: a page address names those rows or nothing.
+    if (page > pageCount) throw new HTTPException(404)
+    return c.html(
       <ContentListPage
         admin={adminContext(c)}
         labels={labels}
-        items={await listContent(c.var.db, kind)}
+        items={items}
+        page={page}
+        pageCount={pageCount}
+        pageSize={PAGE_SIZE}
+        total={total}
+        order={LIST_ORDER_TEXT[kind]}
         notice={doneNotice(c, NOTICES)}
       />,
-    ),
-  )
+    )
+  })
+
+  /**
+   * The form with the parent page its address names, when one was typed (pages, when the
+   * parent list holds only some pages): that page's id replaces the list's choice. An address
+   * no page has, or the page itself or one under it, is an error on the address field.
+   */
+  const withTypedParent = async <T extends { ok: boolean; values: Record<string, string> }>(
+    c: Context<StaffEnv>,
+    form: T,
+    self: EditableItem<K> | null,
+  ): Promise<{ form: T; error?: FieldError }> => {
+    if (!choosesParent) return { form }
+    const field = PARENT_ADDRESS_FIELD
+    const typed = parentAddress(form.values[field])
+    if (!typed.ok) return { form, error: { field, message: typed.message } }
+    if (typed.path === null) return { form }
+    const id = await pageIdAt(c.var.db, typed.path)
+    if (id === undefined) {
+      const message = `No page has the address ${typed.path}. Enter the address of an existing page, for example /about/structure`
+      return { form, error: { field, message } }
+    }
+    const own = self?.item.address
+    if (self && (id === self.item.id || (own && own !== '/' && typed.path.startsWith(`${own}/`)))) {
+      const message = 'A page cannot be under itself. Enter the address of another page'
+      return { form, error: { field, message } }
+    }
+    if (!('data' in form) || typeof form.data !== 'object' || form.data === null) return { form }
+    return { form: { ...form, data: { ...form.data, parentId: id } } }
+  }
 
   app.get('/new', (c) => {
     // "Add a page here" from the page tree names the parent.
@@ -159,9 +214,13 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
   })
 
   app.post('/new', async (c) => {
-    const form = await readAdminForm(c, schema)
-    if (publishPressed(form.values)) await mayPublish(c)
-    if (!form.ok) return renderEdit(c, { loaded: null, ...form }, 400)
+    const read = await readAdminForm(c, schema)
+    if (publishPressed(read.values)) await mayPublish(c)
+    const { form, error } = await withTypedParent(c, read, null)
+    if (!form.ok || error) {
+      const errors = [...(form.ok ? [] : form.errors), ...(error ? [error] : [])]
+      return renderEdit(c, { loaded: null, values: form.values, errors }, 400)
+    }
     const actor = actorOf(c)
     const result = await createDraft(c.var.db, actor, kind, form.data)
     if (!result.ok && result.reason === 'invalid') {
@@ -186,14 +245,19 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
 
   app.post('/:id{[0-9]+}', async (c) => {
     const loaded = await load(c)
-    const form = await readAdminForm(c, schema)
-    const publishing = publishPressed(form.values)
+    const read = await readAdminForm(c, schema)
+    const publishing = publishPressed(read.values)
     if (publishing) await mayPublish(c)
+    const { form, error } = await withTypedParent(c, read, loaded)
     const note = offersChangeNote(loaded)
       ? checkForm(changeNoteData, form.values)
       : ({ ok: true, data: null } as const)
-    if (!form.ok || !note.ok) {
-      const errors = [...(form.ok ? [] : form.errors), ...(note.ok ? [] : note.errors)]
+    if (!form.ok || !note.ok || error) {
+      const errors = [
+        ...(form.ok ? [] : form.errors),
+        ...(error ? [error] : []),
+        ...(note.ok ? [] : note.errors),
+      ]
       return renderEdit(c, { loaded, values: form.values, errors }, 400)
     }
     const id = loaded.item.id

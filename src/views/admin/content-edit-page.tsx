@@ -1,4 +1,4 @@
-import type { ContentSummary } from '../../db/content.ts'
+import type { ContentSummary, ParentChoices } from '../../db/content.ts'
 import { type FieldSpec, dateParts } from '../../forms/content.ts'
 import type { FieldError } from '../../forms/fields.ts'
 import { formatDateTime } from '../../lib/dates.ts'
@@ -9,6 +9,7 @@ import { PageHeading } from '../components/page-heading.tsx'
 import { Textarea } from '../components/textarea.tsx'
 import { ActionButton } from './components/action-button.tsx'
 import { Banner } from './components/banner.tsx'
+import { ParentField } from './components/parent-field.tsx'
 import { StatusTag } from './components/status-tag.tsx'
 import { type AdminContext, AdminLayout, CsrfField } from './layout.tsx'
 import type { KindLabels } from './types.ts'
@@ -22,7 +23,8 @@ export type EditPageProps = {
   item: (ContentSummary & { publicPath: string }) | null
   values: Record<string, string>
   errors?: FieldError[]
-  parents?: { id: number; path: string; title: string }[]
+  /** The pages a page's parent field offers (pages only). */
+  parents?: ParentChoices
   canPublish: boolean
   notice?: string
   /** The notice is something to act on (not published), not a success. */
@@ -151,30 +153,15 @@ const Field = ({ field, props }: { field: FieldSpec; props: EditPageProps }) => 
   const { values, errors = [], item } = props
   const error = errorFor(errors, field.name)
   if (field.control === 'parent') {
+    if (!props.parents) return null
     return (
-      <FormGroup error={error}>
-        <label class="govuk-label" for="parentId">
-          {field.label}
-        </label>
-        <ErrorMessage id="parentId" text={error} />
-        <select
-          class={`govuk-select${error ? ' govuk-select--error' : ''}`}
-          id="parentId"
-          name="parentId"
-          aria-describedby={describedBy('parentId', undefined, error)}
-        >
-          <option value="" selected={!values.parentId}>
-            None (a top-level page)
-          </option>
-          {(props.parents ?? [])
-            .filter((p) => p.id !== item?.id)
-            .map((p) => (
-              <option value={String(p.id)} selected={values.parentId === String(p.id)}>
-                {p.path} – {p.title}
-              </option>
-            ))}
-        </select>
-      </FormGroup>
+      <ParentField
+        label={field.label}
+        choices={props.parents}
+        values={values}
+        errors={errors}
+        selfId={item?.id ?? null}
+      />
     )
   }
   if (field.control === 'date') return <DateField field={field} values={values} error={error} />
