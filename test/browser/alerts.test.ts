@@ -2,12 +2,10 @@
 // visitor sends one, `wrangler dev` simulates the Email Service binding (it prints the email),
 // and the staff page shows the alert sent; then an alert made to fail, and "Try again now".
 import { execFileSync } from 'node:child_process'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BASE_URL, launchChromium } from './browser.ts'
-import { addStaff, check, firstSignIn, run } from './staff.ts'
-
-const PHONE = { width: 375, height: 812 }
+import { PHONE, addStaff, checkNarrow, firstSignIn, run } from './staff.ts'
 
 let browser: Browser
 
@@ -25,15 +23,6 @@ afterAll(async () => {
   localSql("UPDATE settings SET value = '' WHERE key = 'alert_email_enquiry'")
   await browser?.close()
 })
-
-/** axe and Nu on the page, after checking it does not scroll sideways on a phone. */
-const checkNarrow = async (page: Page) => {
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth),
-    page.url(),
-  ).toBeLessThanOrEqual(PHONE.width)
-  return check(page)
-}
 
 describe('email alerts', () => {
   it('are set, sent, shown and tried again, on a phone, with no accessibility findings', async () => {

@@ -6,9 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfBytes, pngFile } from '../attachment-fixtures.ts'
 import { BASE_URL, launchChromium } from './browser.ts'
-import { addStaff, check, firstSignIn, run } from './staff.ts'
-
-const PHONE = { width: 375, height: 812 }
+import { PHONE, addStaff, checkNarrow, firstSignIn, run } from './staff.ts'
 
 let browser: Browser
 
@@ -16,13 +14,6 @@ beforeAll(async () => {
   browser = await launchChromium()
 })
 afterAll(() => browser?.close())
-
-/** axe and Nu, after checking the page does not scroll sideways at 375 px. */
-const checkNarrow = async (page: Page) => {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  expect(width, page.url()).toBeLessThanOrEqual(PHONE.width)
-  return check(page)
-}
 
 /** Uploads a file through the form and returns the Markdown its page gives. */
 const uploadFile = async (

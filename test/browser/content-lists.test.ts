@@ -6,9 +6,8 @@ import { execFileSync } from 'node:child_process'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BASE_URL, launchChromium } from './browser.ts'
-import { addStaff, check, firstSignIn, run } from './staff.ts'
+import { PHONE, addStaff, checkNarrow, firstSignIn, run } from './staff.ts'
 
-const PHONE = { width: 375, height: 812 }
 const NEWS = `browser-list-${run}`
 const PARENTS = `/browser-parents-${run}`
 
@@ -48,15 +47,6 @@ afterAll(async () => {
   cleanUp()
   await browser?.close()
 })
-
-/** axe and Nu on the page, after checking it does not scroll sideways on a phone. */
-const checkNarrow = async (page: Page) => {
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth),
-    page.url(),
-  ).toBeLessThanOrEqual(PHONE.width)
-  return check(page)
-}
 
 describe('the staff content lists and the parent page field', () => {
   it('page the lists and take a typed parent address, on a phone, with no findings', async () => {

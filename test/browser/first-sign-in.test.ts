@@ -2,9 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hotp, timeStep } from '../../src/auth/totp.ts'
 import { BASE_URL, launchChromium } from './browser.ts'
-import { OWN_PASSWORD, PASSWORD, addStaff, check, createNewPassword } from './staff.ts'
-
-const PHONE = { width: 375, height: 812 }
+import { OWN_PASSWORD, PASSWORD, PHONE, addStaff, checkNarrow, createNewPassword } from './staff.ts'
 
 let browser: Browser
 
@@ -12,15 +10,6 @@ beforeAll(async () => {
   browser = await launchChromium()
 })
 afterAll(() => browser?.close())
-
-/** axe and Nu on the page, after checking it does not scroll sideways on a phone. */
-const checkNarrow = async (page: Page) => {
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth),
-    page.url(),
-  ).toBeLessThanOrEqual(PHONE.width)
-  return check(page)
-}
 
 /** Signs in with the email and password on the sign-in page. */
 const signIn = async (page: Page, email: string, password: string) => {

@@ -79,3 +79,15 @@ export const check = async (page: Page) => ({
   axe: await axeViolations(page),
   nu: await nuErrors({ [page.url()]: await page.content() }),
 })
+
+/** A phone's viewport, the narrowest the site is checked at. */
+export const PHONE = { width: 375, height: 812 }
+
+/** axe and Nu on the page, after checking it does not scroll sideways on a phone. */
+export const checkNarrow = async (page: Page) => {
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    page.url(),
+  ).toBeLessThanOrEqual(PHONE.width)
+  return check(page)
+}
