@@ -52,8 +52,19 @@ const remember = (key: string, kept: Kept) => {
   if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value!)
 }
 
-/** Headers that stay with the stored copy: it dates itself with them for staleness. */
-const STORED_ONLY = new Set(['cache-control', 'x-browser-cache-control', 'x-stored-at', 'x-cache'])
+/**
+ * Headers that stay with the stored copy: it dates itself with them for staleness. `Age` and
+ * `CF-Cache-Status` are the Cache API's, about its own copy: kept in memory, they would be
+ * frozen, wrong, for as long as the page is.
+ */
+const STORED_ONLY = new Set([
+  'cache-control',
+  'x-browser-cache-control',
+  'x-stored-at',
+  'x-cache',
+  'age',
+  'cf-cache-status',
+])
 
 /**
  * A stored copy as a visitor gets it, with the security headers every response carries. The

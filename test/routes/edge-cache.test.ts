@@ -2,10 +2,11 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { XMLParser } from 'fast-xml-parser'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { forgetVersion } from '../../src/http/content-version.ts'
-import { latestKey, memoryHit } from '../../src/middleware/edge-cache.ts'
+import { latestKey, memoryHit, versionedKey } from '../../src/middleware/edge-cache.ts'
+import { ukToday } from '../../src/lib/dates.ts'
 import { createStaff, signedIn } from '../admin-helpers.ts'
 import { countingD1 } from '../d1-counter.ts'
-import { ORIGIN, captureLogs, contentChanged, request } from '../helpers.ts'
+import { ORIGIN, captureLogs, contentChanged, request, row } from '../helpers.ts'
 import worker from '../worker.ts'
 
 afterEach(() => vi.restoreAllMocks())
@@ -162,6 +163,40 @@ describe('the hit path before the app', () => {
     expect(head.status).toBe(200)
     expect(await head.text()).toBe('')
     expect(headerLines(head).sort()).toEqual(headerLines(app).sort())
+  })
+
+  it('keeps a copy found in the Cache API without the Age and CF-Cache-Status it came with', async () => {
+    await contentChanged()
+    const version = (await row<{ value: string }>(
+      "SELECT value FROM settings WHERE key = 'content_version'",
+    ))!.value
+    const url = new URL(`${ORIGIN}/about/history-found-elsewhere`)
+    // As another isolate of this location would have stored it, with the Cache API's headers.
+    await caches.default.put(
+      versionedKey(url, version, ukToday()),
+      new Response('<p>Stored elsewhere</p>', {
+        headers: {
+          'Content-Type': 'text/html; charset=UTF-8',
+          'Cache-Control': 'public, max-age=86400',
+          'X-Browser-Cache-Control': 'public, max-age=60',
+          'X-Stored-At': String(Date.now()),
+          Age: '0',
+          'CF-Cache-Status': 'HIT',
+        },
+      }),
+    )
+    const found = await fetchWith(url.pathname, countingD1().db)
+    expect(found.headers.get('X-Cache')).toBe('HIT')
+    expect(await found.text()).toBe('<p>Stored elsewhere</p>')
+    const early = memoryHit(new Request(url))!
+    expect(await early.text()).toBe('<p>Stored elsewhere</p>')
+    for (const res of [found, early]) {
+      expect(res.headers.get('Cache-Control')).toBe('public, max-age=60')
+      expect(res.headers.has('Age')).toBe(false)
+      expect(res.headers.has('X-Stored-At')).toBe(false)
+      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    }
+    expect(early.headers.has('CF-Cache-Status')).toBe(false)
   })
 
   it('leaves everything else to the app', async () => {
