@@ -6,6 +6,7 @@ import { ukToday } from '../lib/dates.ts'
 import { isDatabaseFailure, renderError } from '../http/errors.tsx'
 import { isStaffSessionCookie } from '../auth/staff-cookie.ts'
 import { cacheKeyPath, isPersonalPath } from '../http/cache-rules.ts'
+import { KEPT_ON_304 } from './etag.ts'
 import { applySecurityHeaders } from './security-headers.ts'
 
 /** How long a stored page may be served while D1 is down. */
@@ -112,7 +113,7 @@ const notModified = (c: Context<AppEnv>, res: Response) => {
 const answer = (c: Context<AppEnv>, res: Response) => {
   if (notModified(c, res)) {
     const headers = new Headers()
-    for (const name of ['Cache-Control', 'ETag', 'Last-Modified', CACHE_HEADER]) {
+    for (const name of [...KEPT_ON_304, 'last-modified', CACHE_HEADER]) {
       const value = res.headers.get(name)
       if (value) headers.set(name, value)
     }

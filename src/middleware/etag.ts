@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env.ts'
 
 /** Headers a 304 keeps, as RFC 9110 (15.4.5) asks: those an equal 200 would have sent. */
-const KEPT_ON_304 = ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary']
+export const KEPT_ON_304 = ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary']
 
 /**
  * A strong validator from the body's bytes: its length and a 53-bit hash of them (cyrb53, two

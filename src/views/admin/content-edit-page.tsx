@@ -13,6 +13,7 @@ import { ParentField } from './components/parent-field.tsx'
 import { StatusTag } from './components/status-tag.tsx'
 import { type AdminContext, AdminLayout, CsrfField } from './layout.tsx'
 import type { KindLabels } from './types.ts'
+import { pageTitle } from './components/page-title.ts'
 
 /** Props of the edit page. */
 export type EditPageProps = {
@@ -53,7 +54,7 @@ export const EditPage = (props: EditPageProps) => {
     item.latestRevisionId !== item.publishedRevisionId
   return (
     <AdminLayout
-      title={errors.length > 0 ? `Error: ${title}` : title}
+      title={pageTitle(title, errors)}
       admin={admin}
       breadcrumbs={[
         { href: '/admin', text: 'Staff area' },

@@ -1,4 +1,5 @@
 import type { InboxListItem } from '../../db/inbox.ts'
+import { STAFF_STATUSES } from '../../forms/submission.ts'
 import { formatDateTime } from '../../lib/dates.ts'
 import { PageHeading } from '../components/page-heading.tsx'
 import { Pagination } from '../components/pagination.tsx'
@@ -133,9 +134,7 @@ export const InboxPage = (props: InboxPageProps) => {
             value={choices.status}
             options={[
               ['', 'All'],
-              ['new', 'New'],
-              ['in_progress', 'In progress'],
-              ['handled', 'Handled'],
+              ...STAFF_STATUSES.map((s): [string, string] => [s.value, s.text]),
               ['spam', 'Spam'],
             ]}
           />

@@ -8,6 +8,7 @@ import { PageHeading } from '../components/page-heading.tsx'
 import { Banner } from './components/banner.tsx'
 import { type AdminContext, AdminLayout, CsrfField } from './layout.tsx'
 import type { KindLabels } from './types.ts'
+import { pageTitle } from './components/page-title.ts'
 
 /** Whether a share link still opens. */
 export type ShareLinkStatus = 'active' | 'expired' | 'revoked'
@@ -129,7 +130,7 @@ export const SharePage = (props: {
   const title = `Share a preview of ${item.title}`
   return (
     <AdminLayout
-      title={errors.length > 0 ? `Error: ${title}` : title}
+      title={pageTitle(title, errors)}
       admin={props.admin}
       breadcrumbs={[
         { href: '/admin', text: 'Staff area' },

@@ -15,6 +15,7 @@ import { alertText } from './components/submission-alert.ts'
 import { SUBMISSION_KIND_TEXT } from './components/submission-kind-text.ts'
 import { SubmissionStatusTag } from './components/submission-status-tag.tsx'
 import { CsrfField, type AdminContext, AdminLayout } from './layout.tsx'
+import { pageTitle } from './components/page-title.ts'
 
 /** One row of a GOV.UK summary list. */
 const Row = ({ label, children }: { label: string; children: Child }) => (
@@ -65,7 +66,7 @@ export const SubmissionPage = (props: SubmissionPageProps) => {
       : props.people
   return (
     <AdminLayout
-      title={errors.length > 0 ? `Error: ${title}` : title}
+      title={pageTitle(title, errors)}
       admin={admin}
       breadcrumbs={[
         { href: '/admin', text: 'Staff area' },
