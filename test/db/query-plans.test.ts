@@ -24,57 +24,10 @@ import {
   row,
   sql,
 } from '../helpers.ts'
+import { type Recorded, countingD1 } from '../d1-counter.ts'
 import worker from '../worker.ts'
 
 /** A statement the Worker ran: its SQL and bound values. */
-type Recorded = { query: string; values: unknown[] }
-
-/** The test file's D1, recording every statement and counting round trips as d1-counter.ts. */
-const recordingD1 = () => {
-  const statements: Recorded[] = []
-  const counter = { roundTrips: 0 }
-  const real = new WeakMap<object, D1PreparedStatement>()
-  const wrap = (statement: D1PreparedStatement, recorded: Recorded): D1PreparedStatement => {
-    const proxy = new Proxy(statement, {
-      get(target, prop) {
-        if (prop === 'bind') {
-          return (...values: unknown[]) => {
-            // A statement is prepared, bound once and run: record it with its values.
-            recorded.values = values
-            return wrap(target.bind(...values), recorded)
-          }
-        }
-        if (prop === 'all' || prop === 'raw' || prop === 'first' || prop === 'run') {
-          return (...args: unknown[]) => {
-            counter.roundTrips++
-            return (target[prop] as (...a: unknown[]) => unknown).apply(target, args)
-          }
-        }
-        const value = Reflect.get(target, prop)
-        return typeof value === 'function' ? value.bind(target) : value
-      },
-    })
-    real.set(proxy, statement)
-    return proxy
-  }
-  const session = (s: D1DatabaseSession) => ({
-    prepare: (query: string) => {
-      const recorded: Recorded = { query, values: [] }
-      statements.push(recorded)
-      return wrap(s.prepare(query), recorded)
-    },
-    batch: (list: D1PreparedStatement[]) => {
-      counter.roundTrips++
-      return s.batch(list.map((st) => real.get(st) ?? st))
-    },
-    getBookmark: () => s.getBookmark(),
-  })
-  const db = {
-    withSession: (constraint?: string) => session(env.DB.withSession(constraint)),
-  } as unknown as D1Database
-  return { db, statements, counter }
-}
-
 /** An uncached request through both Workers with the given D1. */
 const fetchWith = async (path: string, db: D1Database) => {
   await contentChanged()
@@ -147,7 +100,7 @@ describe('the queries of public pages', () => {
     const problems: string[] = []
     let planned = 0
     for (const path of PUBLIC_PATHS) {
-      const { db, statements } = recordingD1()
+      const { db, statements } = countingD1()
       const res = await fetchWith(path, db)
       expect([200, 404], path).toContain(res.status)
       await res.arrayBuffer()
@@ -165,7 +118,7 @@ describe('the queries of public pages', () => {
 
   it('cost at most 2 D1 round trips each when not cached', async () => {
     for (const path of PUBLIC_PATHS) {
-      const { db, counter } = recordingD1()
+      const { db, counter } = countingD1()
       const res = await fetchWith(path, db)
       expect(res.headers.get('X-Cache'), path).not.toBe('HIT')
       await res.arrayBuffer()
