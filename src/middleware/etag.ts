@@ -5,22 +5,31 @@ import type { AppEnv } from '../env.ts'
 export const KEPT_ON_304 = ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary']
 
 /**
- * A strong validator from the body's bytes: its length and a 53-bit hash of them (cyrb53, two
- * multiply-xor lanes). A validator only has to change when the body does, so a fast hash in
- * the isolate does, where a digest through crypto.subtle cost a tenth of an uncached page.
+ * A strong validator from the body's bytes: its length and a 53-bit hash of them (cyrb53's two
+ * multiply-xor lanes, fed a 32-bit word at a time, then the last few bytes). A validator only
+ * has to change when the body does, so a fast hash in the isolate does, where a digest through
+ * crypto.subtle cost a tenth of an uncached page. Words are read in the platform's byte order,
+ * which is little-endian on every host Workers run on; a byte at a time cost a tenth as well.
  */
-const validator = (body: ArrayBuffer) => {
-  const bytes = new Uint8Array(body)
+export const validator = (body: ArrayBuffer) => {
+  const words = new Uint32Array(body, 0, body.byteLength >>> 2)
+  const tail = new Uint8Array(body, words.length << 2)
   let h1 = 0xdeadbeef
   let h2 = 0x41c6ce57
-  for (const byte of bytes) {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!
+    h1 = Math.imul(h1 ^ word, 2654435761)
+    h2 = Math.imul(h2 ^ word, 1597334677)
+  }
+  for (let i = 0; i < tail.length; i++) {
+    const byte = tail[i]!
     h1 = Math.imul(h1 ^ byte, 2654435761)
     h2 = Math.imul(h2 ^ byte, 1597334677)
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
   const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0)
-  return `"${bytes.length.toString(16)}-${hash.toString(16)}"`
+  return `"${body.byteLength.toString(16)}-${hash.toString(16)}"`
 }
 
 /**
