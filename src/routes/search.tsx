@@ -2,6 +2,7 @@ import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import {
   SEARCH_PAGE_SIZE,
+  type SearchCounts,
   type SearchFilter,
   searchCountsQuery,
   searchResultsQuery,
@@ -14,7 +15,6 @@ import {
   MARK_OPEN,
   MAX_QUERY_LENGTH,
   SEARCH_TYPES,
-  type SearchType,
   isSearchType,
   matchExpression,
   normaliseQuery,
@@ -26,6 +26,9 @@ export const search = new Hono<AppEnv>()
 
 /** Pages beyond this are not a real request; it also keeps the offset small. */
 const PAGE_PATTERN = /^[1-9][0-9]{0,4}$/
+
+/** The counts of a search that was not run (an empty or too long query). */
+const NO_RESULTS: SearchCounts = { page: 0, news: 0, vacancy: 0 }
 
 const TOO_LONG = `Search must be ${MAX_QUERY_LENGTH} characters or fewer`
 
@@ -47,7 +50,7 @@ search.get('/', async (c) => {
   // The results, their counts and the page chrome: one batch, one round trip.
   const {
     chrome,
-    results: [rows = [], countRows = []],
+    results: [rows = [], [counts = NO_RESULTS] = []],
   } = await batchWithChrome(
     c,
     match
@@ -61,8 +64,6 @@ search.get('/', async (c) => {
         ]
       : [],
   )
-  const counts: Record<SearchType, number> = { page: 0, news: 0, vacancy: 0 }
-  for (const row of countRows) if (isSearchType(row.kind)) counts[row.kind] = Number(row.total)
   const total = filter === 'all' ? SEARCH_TYPES.reduce((n, t) => n + counts[t], 0) : counts[filter]
   const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE))
   if (pageNumber > pageCount) throw new HTTPException(404)
