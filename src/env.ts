@@ -44,6 +44,11 @@ export type AppEnv = {
     db: Database
     /** Id of this request, also sent as `X-Request-Id` and written with every logged error. */
     requestId: string
+    /**
+     * The content version the edge cache resolved for this request (middleware/edge-cache.ts),
+     * which the page chrome keeps its site-wide part under; unset when the cache was not used.
+     */
+    contentVersion: string | undefined
     /** The staff session, if the request carries a valid one (middleware/auth.ts). */
     session: StaffSession | undefined
     /** The staff member of that session. */

@@ -65,33 +65,46 @@ const trailIds = (paths: string[]) =>
       union select p.parent_id from pages p join up on p.id = up.id where p.parent_id is not null
     ) select p.id from up cross join pages p on p.id = up.id where p.status = 'published')`
 
-/**
- * Query for the part of the published tree a page shows: the header menu (top-level pages with
- * a navigation order), the pages at `paths` with every published page above them (breadcrumbs),
- * and the children of the page at `path` (its section list), in menu order.
- */
-export const pagesAroundQuery = (db: Database, path: string, paths: string[]) =>
+/** The header menu: top-level pages with a navigation order. */
+const menuPages = (db: Database) =>
   db
     .select(treeColumns)
     .from(pages)
     .where(and(isPublished, isNull(pages.parentId), isNotNull(pages.navOrder)))
-    .unionAll(
-      db
-        .select(treeColumns)
-        .from(pages)
-        .where(sql`${pages.id} in ${trailIds(paths)}`),
+
+/** The pages at `paths` with every published page above them (breadcrumbs). */
+const trailPages = (db: Database, paths: string[]) =>
+  db
+    .select(treeColumns)
+    .from(pages)
+    .where(sql`${pages.id} in ${trailIds(paths)}`)
+
+/** The published children of the page at `path` (its section list). */
+const childrenOf = (db: Database, path: string) =>
+  db
+    .select(treeColumns)
+    .from(pages)
+    .where(
+      and(isPublished, eq(pages.parentId, sql`(select p.id from pages p where p.path = ${path})`)),
     )
-    .unionAll(
-      db
-        .select(treeColumns)
-        .from(pages)
-        .where(
-          and(
-            isPublished,
-            eq(pages.parentId, sql`(select p.id from pages p where p.path = ${path})`),
-          ),
-        ),
-    )
+
+/** Whether a page of the tree is in the header menu, as `menuPages` finds it. */
+export const isMenuPage = (page: TreePage) => page.parentId === null && page.navOrder !== null
+
+/**
+ * Query for the part of the published tree a page shows: the header menu, the page at `path`
+ * (as one of `paths`) with its breadcrumb trail, and its children, in menu order.
+ */
+export const pagesAroundQuery = (db: Database, path: string, paths: string[]) =>
+  menuPages(db)
+    .unionAll(trailPages(db, paths))
+    .unionAll(childrenOf(db, path))
+    .orderBy(...menuOrder)
+
+/** The same without the header menu, for a page whose menu is already known. */
+export const trailAndChildrenQuery = (db: Database, path: string, paths: string[]) =>
+  trailPages(db, paths)
+    .unionAll(childrenOf(db, path))
     .orderBy(...menuOrder)
 
 // How many published pages are under a page: the (status, parent_id, nav_order) index counts them.

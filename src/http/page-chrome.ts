@@ -1,6 +1,12 @@
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch'
 import { inArray } from 'drizzle-orm'
-import { pagesAroundQuery, publishedPagesQuery, type TreePage } from '../db/pages.ts'
+import {
+  isMenuPage,
+  pagesAroundQuery,
+  publishedPagesQuery,
+  trailAndChildrenQuery,
+  type TreePage,
+} from '../db/pages.ts'
 import { settings } from '../db/schema.ts'
 import { SETTING, settingsQuery } from '../db/settings.ts'
 import type { Database } from '../db/client.ts'
@@ -63,31 +69,56 @@ const treeQuery = (db: Database, path: string) =>
 const chromeSettingsQuery = (db: Database) =>
   settingsQuery(db).where(inArray(settings.key, [SETTING.siteNotice, SETTING.postalAddress]))
 
+/** The site-wide part of the chrome at a content version: the header menu, and the chrome. */
+type SiteChrome = { version: string; menu: TreePage[]; chrome: Chrome }
+
+/**
+ * The site-wide part at the latest content version the edge cache resolved (c.var), so each
+ * miss after the first at a version reads only its own part of the tree. Safe for the reason the
+ * edge cache's keys are: every change visitors see, settings included, makes a new version.
+ * Requests the edge cache does not serve (staff, previews) have no version and read it all.
+ */
+let siteChrome: SiteChrome | undefined
+
 /**
  * Runs a route's own queries in one D1 batch with those every public page needs (the part of
  * the published page tree it shows, and the settings), so a page costs one round trip. Returns
  * that part of the tree (navigation, the page at the request's path or above it with each of
  * its ancestors, and its children: enough for breadcrumbs and child lists), the chrome built
- * from it, and the route's results in the order it gave them.
+ * from it, and the route's results in the order it gave them. At a version this isolate has
+ * seen, the menu and chrome come from memory, and only the page's trail and children from D1.
  */
 export const batchWithChrome = async <const T extends readonly BatchItem<'sqlite'>[]>(
   // Only what it reads, so public and staff routes (whose environments differ) both pass `c`.
-  c: { var: { db: Database }; env: { SITE_URL: string }; req: { path: string } },
+  c: {
+    var: { db: Database; contentVersion?: string | undefined }
+    env: { SITE_URL: string }
+    req: { path: string }
+  },
   queries: T,
 ): Promise<{ tree: TreePage[]; chrome: Chrome; results: BatchResponse<T> }> => {
   const db = c.var.db
+  const path = c.req.path
+  const version = c.var.contentVersion
+  // A page in two parts of the tree (a top-level page is in the menu and its own trail) once.
+  const unique = (rows: TreePage[]) => [...new Map(rows.map((page) => [page.id, page])).values()]
+  // db.batch types its answer from a tuple it is given whole; spreading `queries` into it
+  // loses the positions, which the casts below restore.
+  if (version !== undefined && siteChrome?.version === version) {
+    const { menu, chrome } = siteChrome
+    const [around, ...results] = await db.batch([
+      trailAndChildrenQuery(db, path, pathsUp(path)),
+      ...queries,
+    ])
+    return { tree: unique([...menu, ...around]), chrome, results: results as BatchResponse<T> }
+  }
   const [settingRows, treeRows, ...results] = await db.batch([
     chromeSettingsQuery(db),
-    treeQuery(db, c.req.path),
+    treeQuery(db, path),
     ...queries,
   ])
-  // A page in two parts of the tree (a top-level page is in the menu and its own trail) once.
-  const treePages = [...new Map(treeRows.map((page) => [page.id, page])).values()]
-  return {
-    tree: treePages,
-    chrome: buildChrome(treePages, settingRows, c.env.SITE_URL),
-    // db.batch types its answer from a tuple it is given whole; spreading `queries` into it
-    // loses the positions, which this restores.
-    results: results as BatchResponse<T>,
-  }
+  const tree = unique(treeRows)
+  const chrome = buildChrome(tree, settingRows, c.env.SITE_URL)
+  if (version !== undefined) siteChrome = { version, menu: tree.filter(isMenuPage), chrome }
+  return { tree, chrome, results: results as BatchResponse<T> }
 }

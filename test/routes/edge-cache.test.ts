@@ -5,8 +5,8 @@ import { forgetVersion } from '../../src/http/content-version.ts'
 import { latestKey, memoryHit, versionedKey } from '../../src/middleware/edge-cache.ts'
 import { ukToday } from '../../src/lib/dates.ts'
 import { createStaff, signedIn } from '../admin-helpers.ts'
-import { countingD1 } from '../d1-counter.ts'
-import { ORIGIN, captureLogs, contentChanged, request, row } from '../helpers.ts'
+import { type Recorded, countingD1 } from '../d1-counter.ts'
+import { ORIGIN, captureLogs, contentChanged, request, row, sql } from '../helpers.ts'
 import worker from '../worker.ts'
 
 afterEach(() => vi.restoreAllMocks())
@@ -64,6 +64,40 @@ describe('the edge cache', () => {
     expect(again.headers.get('X-Cache')).toBe('HIT')
     expect(counter.roundTrips).toBe(before)
     expect(await again.text()).toContain('Page not found')
+  })
+
+  it('reads the menu and settings once a content version, and again after a change', async () => {
+    /** How many statements read the chrome's settings (site notice and postal address). */
+    const settingsReads = (statements: Recorded[]) =>
+      statements.filter((s) => /from "settings" where "settings"\."key" in/.test(s.query)).length
+    await contentChanged()
+    const first = countingD1()
+    const about = await fetchWith('/about', first.db)
+    expect(about.headers.get('X-Cache')).toBe('MISS')
+    expect(settingsReads(first.statements)).toBe(1)
+    // Another page at the same version: a miss, with the menu and settings from memory.
+    const second = countingD1()
+    const fraud = await fetchWith('/threats/fraud', second.db)
+    expect(fraud.headers.get('X-Cache')).toBe('MISS')
+    expect(settingsReads(second.statements)).toBe(0)
+    expect(second.statements.length).toBeLessThan(first.statements.length)
+    const fromMemory = await fraud.text()
+    // The same page at a new version, read whole, is the same page.
+    await contentChanged()
+    const third = countingD1()
+    const whole = await fetchWith('/threats/fraud', third.db)
+    expect(settingsReads(third.statements)).toBe(1)
+    expect(await whole.text()).toBe(fromMemory)
+    expect(fromMemory).toContain('href="/about"')
+    // A settings change makes a new version: the next miss shows it.
+    const notice = 'Our phone lines are closed on 1 December.'
+    await sql(
+      "INSERT INTO settings (key, value) VALUES ('site_notice', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      notice,
+    )
+    expect(await (await fetchWith('/threats/fraud', env.DB)).text()).toContain(notice)
+    await sql("UPDATE settings SET value = '' WHERE key = 'site_notice'")
+    expect(await (await fetchWith('/threats/fraud', env.DB)).text()).not.toContain(notice)
   })
 
   it('makes at most 2 D1 round trips for any page that is not cached', async () => {
