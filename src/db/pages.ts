@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
+import { type SQL, and, asc, count, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import type { Database } from './client.ts'
 import { pages, redirects } from './schema.ts'
 
@@ -53,17 +53,24 @@ export type TreePage = Awaited<ReturnType<typeof publishedPagesQuery>>[number]
 // The three parts of the tree a public page shows, as one statement (UNION ALL), so the page
 // still costs one small batch. Each part reads an index: the menu the (status, parent_id,
 // nav_order) index; the breadcrumb trail a recursive walk up parent_id from the pages found by
-// path, one primary-key lookup a level (UNION, not UNION ALL, so a loop in the parents ends);
-// the children of the page at a path the same index as the menu. A page in two parts (a
-// top-level page is in the menu and its own trail) comes back twice.
-const trailIds = (paths: string[]) =>
+// path (or from one page by id), one primary-key lookup a level (UNION, not UNION ALL, so a
+// loop in the parents ends); the children of a page the same index as the menu. A page in two
+// parts (a top-level page is in the menu and its own trail) comes back twice.
+const trailIds = (start: SQL) =>
   sql`(with recursive up(id) as (
-      select p.id from pages p where p.path in (${sql.join(
-        paths.map((path) => sql`${path}`),
-        sql`, `,
-      )})
+      ${start}
       union select p.parent_id from pages p join up on p.id = up.id where p.parent_id is not null
     ) select p.id from up cross join pages p on p.id = up.id where p.status = 'published')`
+
+/** The ids of the pages at `paths`, to walk up from. */
+const idsAt = (paths: string[]) =>
+  sql`select p.id from pages p where p.path in (${sql.join(
+    paths.map((path) => sql`${path}`),
+    sql`, `,
+  )})`
+
+/** The id of the page at `path`, or null. */
+const idAt = (path: string) => sql`(select p.id from pages p where p.path = ${path})`
 
 /** The header menu: top-level pages with a navigation order. */
 const menuPages = (db: Database) =>
@@ -72,21 +79,19 @@ const menuPages = (db: Database) =>
     .from(pages)
     .where(and(isPublished, isNull(pages.parentId), isNotNull(pages.navOrder)))
 
-/** The pages at `paths` with every published page above them (breadcrumbs). */
-const trailPages = (db: Database, paths: string[]) =>
+/** The published pages from those `start` selects up (breadcrumbs). */
+const trailPages = (db: Database, start: SQL) =>
   db
     .select(treeColumns)
     .from(pages)
-    .where(sql`${pages.id} in ${trailIds(paths)}`)
+    .where(sql`${pages.id} in ${trailIds(start)}`)
 
-/** The published children of the page at `path` (its section list). */
-const childrenOf = (db: Database, path: string) =>
+/** The published children of a page (its section list). */
+const childrenOf = (db: Database, parent: SQL) =>
   db
     .select(treeColumns)
     .from(pages)
-    .where(
-      and(isPublished, eq(pages.parentId, sql`(select p.id from pages p where p.path = ${path})`)),
-    )
+    .where(and(isPublished, eq(pages.parentId, parent)))
 
 /** Whether a page of the tree is in the header menu, as `menuPages` finds it. */
 export const isMenuPage = (page: TreePage) => page.parentId === null && page.navOrder !== null
@@ -97,14 +102,25 @@ export const isMenuPage = (page: TreePage) => page.parentId === null && page.nav
  */
 export const pagesAroundQuery = (db: Database, path: string, paths: string[]) =>
   menuPages(db)
-    .unionAll(trailPages(db, paths))
-    .unionAll(childrenOf(db, path))
+    .unionAll(trailPages(db, idsAt(paths)))
+    .unionAll(childrenOf(db, idAt(path)))
     .orderBy(...menuOrder)
 
 /** The same without the header menu, for a page whose menu is already known. */
 export const trailAndChildrenQuery = (db: Database, path: string, paths: string[]) =>
-  trailPages(db, paths)
-    .unionAll(childrenOf(db, path))
+  trailPages(db, idsAt(paths))
+    .unionAll(childrenOf(db, idAt(path)))
+    .orderBy(...menuOrder)
+
+/**
+ * Query for the part of the published tree a preview of page `id` shows, as its draft places
+ * it: the header menu, the published pages from `parentId` up, and the page's published
+ * children. By id, as a draft need be neither published nor at its path yet.
+ */
+export const pagesAroundPageQuery = (db: Database, page: { id: number; parentId: number | null }) =>
+  menuPages(db)
+    .unionAll(trailPages(db, sql`select ${page.parentId}`))
+    .unionAll(childrenOf(db, sql`${page.id}`))
     .orderBy(...menuOrder)
 
 // How many published pages are under a page: the (status, parent_id, nav_order) index counts them.

@@ -2,8 +2,8 @@ import type { BatchItem, BatchResponse } from 'drizzle-orm/batch'
 import { inArray } from 'drizzle-orm'
 import {
   isMenuPage,
+  pagesAroundPageQuery,
   pagesAroundQuery,
-  publishedPagesQuery,
   trailAndChildrenQuery,
   type TreePage,
 } from '../db/pages.ts'
@@ -54,16 +54,21 @@ const pathsUp = (path: string) => {
 }
 
 /**
- * The query for the part of the page tree a page shows, at any size of site: the header menu,
- * the page at `path` (or the page an item at `path` is listed on, such as /news for an
- * article) with every page above it for breadcrumbs, and its children. Staff previews (the
- * admin Worker's /admin and /share paths) do not pass the page they show, so they read the
- * whole published tree.
+ * Which part of the page tree a page shows: that around the page at a path (or the page an
+ * item at the path is listed on, such as /news for an article), or, for a preview of a page,
+ * around the page by its id and its draft's parent, as a draft need be neither published nor
+ * at its path yet.
  */
-const treeQuery = (db: Database, path: string) =>
-  path.startsWith('/admin/') || path.startsWith('/share/')
-    ? publishedPagesQuery(db)
-    : pagesAroundQuery(db, path, pathsUp(path))
+export type TreePart = { path: string } | { id: number; parentId: number | null }
+
+/**
+ * The query for that part, at any size of site: the header menu, the page with every page
+ * above it for breadcrumbs, and its children.
+ */
+const treeQuery = (db: Database, part: TreePart) =>
+  'path' in part
+    ? pagesAroundQuery(db, part.path, pathsUp(part.path))
+    : pagesAroundPageQuery(db, part)
 
 /** The settings every public page shows, each found by its key. */
 const chromeSettingsQuery = (db: Database) =>
@@ -84,9 +89,10 @@ let siteChrome: SiteChrome | undefined
  * Runs a route's own queries in one D1 batch with those every public page needs (the part of
  * the published page tree it shows, and the settings), so a page costs one round trip. Returns
  * that part of the tree (navigation, the page at the request's path or above it with each of
- * its ancestors, and its children: enough for breadcrumbs and child lists), the chrome built
- * from it, and the route's results in the order it gave them. At a version this isolate has
- * seen, the menu and chrome come from memory, and only the page's trail and children from D1.
+ * its ancestors, and its children: enough for breadcrumbs and child lists; `part` names
+ * another), the chrome built from it, and the route's results in the order it gave them. At a
+ * version this isolate has seen, the menu and chrome come from memory, and only the page's
+ * trail and children from D1.
  */
 export const batchWithChrome = async <const T extends readonly BatchItem<'sqlite'>[]>(
   // Only what it reads, so public and staff routes (whose environments differ) both pass `c`.
@@ -96,25 +102,25 @@ export const batchWithChrome = async <const T extends readonly BatchItem<'sqlite
     req: { path: string }
   },
   queries: T,
+  part: TreePart = { path: c.req.path },
 ): Promise<{ tree: TreePage[]; chrome: Chrome; results: BatchResponse<T> }> => {
   const db = c.var.db
-  const path = c.req.path
   const version = c.var.contentVersion
   // A page in two parts of the tree (a top-level page is in the menu and its own trail) once.
   const unique = (rows: TreePage[]) => [...new Map(rows.map((page) => [page.id, page])).values()]
   // db.batch types its answer from a tuple it is given whole; spreading `queries` into it
   // loses the positions, which the casts below restore.
-  if (version !== undefined && siteChrome?.version === version) {
+  if (version !== undefined && siteChrome?.version === version && 'path' in part) {
     const { menu, chrome } = siteChrome
     const [around, ...results] = await db.batch([
-      trailAndChildrenQuery(db, path, pathsUp(path)),
+      trailAndChildrenQuery(db, part.path, pathsUp(part.path)),
       ...queries,
     ])
     return { tree: unique([...menu, ...around]), chrome, results: results as BatchResponse<T> }
   }
   const [settingRows, treeRows, ...results] = await db.batch([
     chromeSettingsQuery(db),
-    treeQuery(db, path),
+    treeQuery(db, part),
     ...queries,
   ])
   const tree = unique(treeRows)

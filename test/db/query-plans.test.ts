@@ -6,7 +6,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../src/db/client.ts'
 import { pageTreeRowsQuery } from '../../src/db/page-tree.ts'
-import { publishedPagesQuery } from '../../src/db/pages.ts'
+import { pagesAroundPageQuery, publishedPagesQuery } from '../../src/db/pages.ts'
 import { SEARCH_ROWID_BASE } from '../../src/db/search-index.ts'
 import { batchWithChrome } from '../../src/http/page-chrome.ts'
 import {
@@ -24,6 +24,10 @@ import {
   row,
   sql,
 } from '../helpers.ts'
+import type { AppEnv } from '../../src/env.ts'
+import { signShareToken } from '../../src/auth/share-token.ts'
+import { createShareLink } from '../../src/publishing/share-links.ts'
+import { createStaff } from '../admin-helpers.ts'
 import { type Recorded, countingD1 } from '../d1-counter.ts'
 import worker from '../worker.ts'
 
@@ -139,6 +143,32 @@ describe('the queries of public pages', () => {
     }
   })
 
+  it('read no table whole, nor the whole page tree, for a shared preview (the staff Worker)', async () => {
+    const key = (env as AppEnv['Bindings']).STAFF_COOKIE_KEY ?? ''
+    const staff = await createStaff({ email: 'plans@example.com', role: 'publisher' })
+    const fraud = await row<{ id: number }>("SELECT id FROM pages WHERE path = '/threats/fraud'")
+    const link = await createShareLink(
+      createDb(env.DB),
+      { id: staff.id, role: 'publisher' },
+      { kind: 'page', contentId: fraud?.id ?? 0, label: 'Plans', days: 1 },
+    )
+    if (!link.ok) throw new Error('no link')
+    const path = `/share/${await signShareToken(key, link.id, link.expiresAt)}`
+    const { db, statements } = countingD1()
+    const res = await fetchWith(path, db)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('href="/threats"')
+    // Only the part of the tree the page shows, never the whole published tree (by its index).
+    const wholeTree = publishedPagesQuery(createDb(env.DB)).toSQL().sql
+    expect(statements.map((s) => s.query)).not.toContain(wholeTree)
+    const problems: string[] = []
+    for (const statement of statements.filter((s) => /^\s*(select|with)/i.test(s.query))) {
+      const scans = fullScans(await planOf(statement))
+      if (scans.length > 0) problems.push(`${scans.join('; ')} in ${statement.query}`)
+    }
+    expect(problems).toEqual([])
+  })
+
   it('would catch a full table scan', async () => {
     const plan = await planOf({ query: 'SELECT * FROM pages WHERE title = ?', values: ['x'] })
     expect(fullScans(plan)).toEqual(['SCAN pages'])
@@ -181,5 +211,24 @@ describe('the part of the page tree a page reads', () => {
       const { tree } = await batchWithChrome(c('/news/plans-article-1'), [])
       expect(breadcrumbsUnder(tree, '/news')).toEqual(breadcrumbsUnder(whole, '/news'))
     }
+  })
+
+  it('gives a preview of a page the breadcrumbs and section list of where its draft puts it', async () => {
+    const db = createDb(env.DB)
+    const whole = await publishedPagesQuery(db)
+    const c = { var: { db }, env: { SITE_URL: ORIGIN }, req: { path: '/admin/pages/1/preview' } }
+    // Each page under its own parent, under another page's parent, and at the top level.
+    const parents = [...new Set(whole.map((p) => p.parentId))]
+    for (const page of whole) {
+      for (const parentId of [page.parentId, ...parents.slice(0, 3), null]) {
+        const { tree, chrome } = await batchWithChrome(c, [], { id: page.id, parentId })
+        const at = `${page.path} under ${parentId}`
+        expect(chrome.nav, at).toEqual(navigationLinks(whole))
+        expect(breadcrumbsTo(tree, parentId), at).toEqual(breadcrumbsTo(whole, parentId))
+        expect(childPages(tree, page.id), at).toEqual(childPages(whole, page.id))
+      }
+    }
+    const { sql: query, params } = pagesAroundPageQuery(db, { id: 1, parentId: 2 }).toSQL()
+    expect(fullScans(await planOf({ query, values: params }))).toEqual([])
   })
 })

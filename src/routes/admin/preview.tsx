@@ -3,7 +3,7 @@
 import type { Context } from 'hono'
 import type { ContentData, EditableKind } from '../../db/content.ts'
 import type { AppEnv, StaffEnv } from '../../env.ts'
-import { batchWithChrome } from '../../http/page-chrome.ts'
+import { type TreePart, batchWithChrome } from '../../http/page-chrome.ts'
 import { breadcrumbsTo, breadcrumbsUnder, childPages } from '../../lib/site-tree.ts'
 import { attachmentFilesFor } from '../attachments.ts'
 import type { PreviewNotice } from '../../views/components/preview-banner.tsx'
@@ -23,7 +23,13 @@ export const renderPreview = async <K extends EditableKind>(
   data: ContentData[K],
   notice: PreviewNotice,
 ): Promise<Response> => {
-  const { tree, chrome: live } = await batchWithChrome(c, [])
+  // The part of the tree the page shows where its draft puts it; an article's or a vacancy's
+  // breadcrumbs are those of the page it is listed on.
+  const part: TreePart =
+    kind === 'page'
+      ? { id, parentId: (data as ContentData['page']).parentId }
+      : { path: kind === 'news' ? '/news' : '/careers' }
+  const { tree, chrome: live } = await batchWithChrome(c, [], part)
   const chrome = { ...live, preview: notice }
   const now = new Date()
   // Each branch narrows `data` by `kind`: the registry pairs them, TypeScript cannot see it.
