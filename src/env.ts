@@ -27,8 +27,9 @@ export type AppEnv = {
      */
     STAFF_COOKIE_KEY?: string
     /**
-     * 'true' lets `X-Bypass-Cache: 1` skip the edge cache. Only `npm run bench` sets it (with
-     * --var), to measure uncached pages; never set it in production.
+     * 'true' lets `X-Bypass-Cache: 1` skip the edge cache's stored pages: a miss at the current
+     * content version, that stores nothing. Only `npm run bench` sets it (with --var), to measure
+     * uncached pages; never set it in production.
      */
     ALLOW_CACHE_BYPASS?: string
     /**
