@@ -199,3 +199,29 @@ export const redirectQuery = (db: Database, fromPath: string) =>
     .from(redirects)
     .where(eq(redirects.fromPath, fromPath))
     .limit(1)
+
+/**
+ * Query for page `pageId` if it is page `candidateId` or above it (zero or one row): whether
+ * making `candidateId` its parent would put the page under itself. It walks up parent_id from
+ * the candidate, one primary-key lookup a level (UNION, not UNION ALL, so a loop in the
+ * parents already stored ends), and the page itself is read by its primary key.
+ */
+export const pageAboveOrAtQuery = (db: Database, pageId: number, candidateId: number) =>
+  db
+    .select({ id: pages.id })
+    .from(pages)
+    .where(
+      and(
+        eq(pages.id, pageId),
+        sql`${pages.id} in (with recursive up(id) as (
+          select ${candidateId}
+          union select p.parent_id from pages p join up on p.id = up.id
+            where p.parent_id is not null
+        ) select id from up)`,
+      ),
+    )
+    .limit(1)
+
+/** Whether page `candidateId` is page `pageId` or a page under it (see pageAboveOrAtQuery). */
+export const isPageOrUnder = async (db: Database, pageId: number, candidateId: number) =>
+  Boolean(await pageAboveOrAtQuery(db, pageId, candidateId).get())

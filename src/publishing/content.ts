@@ -25,6 +25,7 @@ import {
   updateDraftRowQuery,
 } from '../db/content.ts'
 import { CONTENT_TABLES } from '../db/content-tables.ts'
+import { isPageOrUnder } from '../db/pages.ts'
 import { can } from '../auth/permissions.ts'
 import { pagePath } from '../forms/content.ts'
 import { ukToday } from '../lib/dates.ts'
@@ -165,6 +166,32 @@ const missingParent = async (db: Database, data: object): Promise<Refusal | unde
   }
 }
 
+/** The form error when a page's parent would be the page itself or a page under it. */
+const PARENT_LOOP: Refusal = {
+  ok: false,
+  reason: 'invalid',
+  errors: [
+    { field: 'parentId', message: 'Choose a parent page that is not this page or a page under it' },
+  ],
+}
+
+/**
+ * The form error when data would make page `id` its own parent or put it under a page below
+ * it: a loop in parent_id, which takes the page and every page under it out of the navigation,
+ * breadcrumbs and page tree. Checked on every write of an existing page's parent (save, publish,
+ * restore), at that write: the tree may have changed since the data was saved.
+ */
+const parentLoop = async (
+  db: Database,
+  kind: EditableKind,
+  id: number,
+  data: object,
+): Promise<Refusal | undefined> => {
+  const parentId = 'parentId' in data ? data.parentId : null
+  if (kind !== 'page' || typeof parentId !== 'number') return undefined
+  return (await isPageOrUnder(db, id, parentId)) ? PARENT_LOOP : undefined
+}
+
 /** A form error on the item's address field. */
 const addressError = (kind: EditableKind, message: string): Refusal => ({
   ok: false,
@@ -240,7 +267,8 @@ export const createDraft = async <K extends EditableKind>(
 
 /**
  * The data to store for an edit of an existing item: its address made from the title when left
- * empty, checked to be free, with a parent page that exists. A form error otherwise.
+ * empty, checked to be free, with a parent page that exists and is not the item or under it.
+ * A form error otherwise.
  */
 const checkedEdit = async <K extends EditableKind>(
   db: Database,
@@ -252,7 +280,8 @@ const checkedEdit = async <K extends EditableKind>(
   if (!addressed.ok) return addressed
   const { data } = addressed
   if (await addressTaken(db, kind, addressOf(kind, data), id)) return addressTakenError(kind, data)
-  return (await missingParent(db, data)) ?? addressed
+  // Read just before the batch that writes the parent: D1 has no interactive transactions.
+  return (await missingParent(db, data)) ?? (await parentLoop(db, kind, id, data)) ?? addressed
 }
 
 /**
@@ -394,6 +423,10 @@ export const publish = async <K extends EditableKind>(
   const changeNote =
     latest && latest.id !== item.publishedRevisionId ? noteFor(kind, item, latest.changeNote) : null
   const extras = { changeNote, publishedAt: publicationInstant(loaded.draft) }
+  // The draft's parent was checked when it was saved, but the tree may have changed since.
+  // A separate read just before the batch: D1 has no interactive transactions.
+  const loop = await parentLoop(db, kind, id, loaded.draft)
+  if (loop) return loop
   return commit(
     () =>
       db.batch([
@@ -483,6 +516,11 @@ export const restore = async <K extends EditableKind>(
   const live = !(await publishRefusal(db, actor, kind, loaded.item, true))
   // The revision was stored from this kind's schema.
   const data = old.data as ContentData[K]
+  // The old revision's parent may be under the page now. A separate read just before the
+  // batch, which writes the parent to a draft's row or makes it live: D1 has no interactive
+  // transactions.
+  const loop = await parentLoop(db, kind, id, data)
+  if (loop) return loop
   const note = `Restored revision ${old.id}`
   // A version that was never live (newer than the live one) brings its change note with it;
   // an older one was live, or replaced, and its note, if any, was already shown.

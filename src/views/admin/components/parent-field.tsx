@@ -26,6 +26,10 @@ export const ParentField = (props: {
 }) => {
   const { label, choices, values, errors } = props
   const error = errorFor(errors, 'parentId')
+  // Not the page itself; a page under it is offered and refused on saving (the options do not
+  // say which pages are under it). The choice the form holds stays, so a refused one is shown
+  // back with its error.
+  const offered = (p: { id: number }) => values.parentId === String(p.id) || p.id !== props.selfId
   const hint = choices.bounded ? LIST_HINT : undefined
   return (
     <>
@@ -44,13 +48,11 @@ export const ParentField = (props: {
           <option value="" selected={!values.parentId}>
             None (a top-level page)
           </option>
-          {choices.options
-            .filter((p) => p.id !== props.selfId)
-            .map((p) => (
-              <option value={String(p.id)} selected={values.parentId === String(p.id)}>
-                {p.path} – {p.title}
-              </option>
-            ))}
+          {choices.options.filter(offered).map((p) => (
+            <option value={String(p.id)} selected={values.parentId === String(p.id)}>
+              {p.path} – {p.title}
+            </option>
+          ))}
         </select>
       </FormGroup>
       {choices.bounded && (

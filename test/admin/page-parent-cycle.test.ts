@@ -1,0 +1,190 @@
+// The editor through HTTP: a page's parent cannot be the page itself or a page under it. The
+// form comes back (400) with the GOV.UK error summary, the error on the Parent page field and
+// everything typed; nothing is stored. The select does not offer those pages.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { type StaffBrowser, createStaff, csrfFrom, signedIn } from '../admin-helpers.ts'
+import { insertPage, row, rows, sql, summaryErrors } from '../helpers.ts'
+
+const MESSAGE = 'Choose a parent page that is not this page or a page under it'
+
+let publisher: StaffBrowser
+
+beforeAll(async () => {
+  const p = await createStaff({ email: 'pat@example.com', role: 'publisher' })
+  publisher = await signedIn(p)
+})
+
+const idAt = async (path: string) =>
+  (await row<{ id: number }>('SELECT id FROM pages WHERE path = ?', path))!.id
+
+const parentOf = async (id: number) =>
+  (await row<{ parent_id: number | null }>('SELECT parent_id FROM pages WHERE id = ?', id))!
+    .parent_id
+
+let trees = 0
+
+/** root > a > b > c, root > s, and u at the top: a tree of its own for each test. */
+const newTree = async () => {
+  trees += 1
+  const root = `/loop-${trees}`
+  await insertPage({ path: root, title: `Root ${trees}` })
+  await insertPage({ path: `${root}/a`, title: 'Page A', parentPath: root })
+  await insertPage({ path: `${root}/a/b`, title: 'Page B', parentPath: `${root}/a` })
+  await insertPage({ path: `${root}/a/b/c`, title: 'Page C', parentPath: `${root}/a/b` })
+  await insertPage({ path: `${root}/s`, title: 'Page S', parentPath: root })
+  await insertPage({ path: `/uncle-${trees}`, title: 'Page U' })
+  return {
+    root: await idAt(root),
+    a: await idAt(`${root}/a`),
+    b: await idAt(`${root}/a/b`),
+    c: await idAt(`${root}/a/b/c`),
+    s: await idAt(`${root}/s`),
+    u: await idAt(`/uncle-${trees}`),
+  }
+}
+
+const unescape = (t: string) =>
+  t
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&')
+
+/** The text inputs, textareas and chosen parent of an edit form, with its CSRF token. */
+const formValues = (html: string) => {
+  const values: Record<string, string> = { csrf: csrfFrom(html) }
+  for (const m of html.matchAll(
+    /<input class="govuk-input[^"]*" id="[^"]*" name="([^"]+)"[^>]*value="([^"]*)"/g,
+  )) {
+    values[m[1]!] = unescape(m[2]!)
+  }
+  for (const m of html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) {
+    values[m[1]!] = unescape(m[2]!)
+  }
+  values.parentId = html.match(/<option value="(\d+)" selected=""/)?.[1] ?? ''
+  return values
+}
+
+/** The ids the Parent page select offers. */
+const offered = (html: string) => {
+  const select = html.slice(html.indexOf('<select'), html.indexOf('</select>'))
+  return [...select.matchAll(/<option value="(\d+)"/g)].map((m) => Number(m[1]))
+}
+
+/** Everything a refused change must leave as it was. */
+const snapshot = async () => ({
+  pages: await rows('SELECT * FROM pages ORDER BY id'),
+  revisions: await rows('SELECT * FROM revisions ORDER BY id'),
+  audit: await rows('SELECT * FROM audit_log ORDER BY id'),
+  redirects: await rows('SELECT * FROM redirects ORDER BY from_path'),
+  version: await row("SELECT value FROM settings WHERE key = 'content_version'"),
+})
+
+const UNDER = [
+  ['the page itself', 'a'],
+  ['its child', 'b'],
+  ['its grandchild', 'c'],
+] as const
+
+describe('POST /admin/pages/:id with a parent that is the page or under it', () => {
+  it.each(UNDER)(
+    'returns 400 with the error summary and every typed value for %s, on Save draft and on Publish, storing nothing',
+    async (_, name) => {
+      for (const action of ['save', 'publish']) {
+        const tree = await newTree()
+        const path = `/admin/pages/${tree.a}`
+        const values = formValues(await (await publisher.get(path)).text())
+        const before = await snapshot()
+        const res = await publisher.post(path, {
+          ...values,
+          title: 'A title typed',
+          summary: 'A summary <typed>',
+          body: 'A body typed.',
+          navOrder: '7',
+          parentId: String(tree[name]),
+          action,
+        })
+        expect(res.status, action).toBe(400)
+        const html = await res.text()
+        expect(summaryErrors(html), action).toEqual([{ field: 'parentId', message: MESSAGE }])
+        expect(html).toContain(
+          `<p id="parentId-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${MESSAGE}</p>`,
+        )
+        expect(html).toMatch(/<select class="govuk-select govuk-select--error" id="parentId"/)
+        expect(html).toContain('aria-describedby="parentId-error"')
+        // What was typed is all there, the refused choice included.
+        expect(html).toContain('value="A title typed"')
+        expect(html).toContain('A summary &lt;typed&gt;</textarea>')
+        expect(html).toContain('A body typed.</textarea>')
+        expect(html).toMatch(/name="navOrder"[^>]*value="7"/)
+        expect(html).toMatch(new RegExp(`<option value="${tree[name]}" selected="">`))
+        expect(await snapshot(), action).toEqual(before)
+      }
+    },
+  )
+
+  it('saves and publishes a sibling, or a sibling of its parent, as its parent (303)', async () => {
+    const tree = await newTree()
+    const path = `/admin/pages/${tree.a}`
+    const values = formValues(await (await publisher.get(path)).text())
+    const saved = await publisher.post(path, {
+      ...values,
+      parentId: String(tree.s),
+      action: 'save',
+    })
+    expect(saved.status).toBe(303)
+    expect(await parentOf(tree.a)).toBe(tree.root)
+    const toSibling = await publisher.post(path, {
+      ...values,
+      parentId: String(tree.s),
+      action: 'publish',
+    })
+    expect(toSibling.status).toBe(303)
+    expect(toSibling.headers.get('Location')).toBe(`${path}?done=published`)
+    expect(await parentOf(tree.a)).toBe(tree.s)
+    const toUncle = await publisher.post(path, {
+      ...formValues(await (await publisher.get(path)).text()),
+      parentId: String(tree.u),
+      action: 'publish',
+    })
+    expect(toUncle.status).toBe(303)
+    expect(await parentOf(tree.a)).toBe(tree.u)
+  })
+})
+
+describe('POST /admin/pages/:id/publish of a draft whose parent was moved under the page since', () => {
+  it('answers 400 with the reason and publishes nothing', async () => {
+    const tree = await newTree()
+    const path = `/admin/pages/${tree.a}`
+    const values = formValues(await (await publisher.get(path)).text())
+    const saved = await publisher.post(path, {
+      ...values,
+      parentId: String(tree.s),
+      action: 'save',
+    })
+    expect(saved.status).toBe(303)
+    await sql('UPDATE pages SET parent_id = ? WHERE id = ?', tree.c, tree.s)
+    const before = await snapshot()
+    const csrf = csrfFrom(await (await publisher.get(path)).text())
+    const res = await publisher.post(`${path}/publish`, { csrf })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain(MESSAGE)
+    expect(await snapshot()).toEqual(before)
+    expect(await parentOf(tree.a)).toBe(tree.root)
+  })
+})
+
+describe('GET /admin/pages/:id, with every page in the Parent page select', () => {
+  it('offers every page but the page itself (one under it is refused on saving)', async () => {
+    const tree = await newTree()
+    const total = (await row<{ n: number }>('SELECT count(*) AS n FROM pages'))!.n
+    const html = await (await publisher.get(`/admin/pages/${tree.a}`)).text()
+    // The whole list: no address field for pages further down.
+    expect(html).not.toContain('name="parentPath"')
+    const ids = offered(html)
+    expect(ids).not.toContain(tree.a)
+    for (const id of [tree.b, tree.c, tree.root, tree.s, tree.u]) expect(ids).toContain(id)
+    expect(ids).toHaveLength(total - 1)
+  })
+})

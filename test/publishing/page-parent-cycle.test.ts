@@ -1,0 +1,284 @@
+// A page cannot be put under itself: every write of an existing page's parent (save, Publish,
+// publishing a saved draft, a scheduled publish, restoring a revision) refuses the page itself
+// or a page under it, checked at that write, and writes nothing. Called directly, no HTTP.
+import { env } from 'cloudflare:test'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createDb } from '../../src/db/client.ts'
+import type { ContentData } from '../../src/db/content.ts'
+import { isPageOrUnder, pageAboveOrAtQuery } from '../../src/db/pages.ts'
+import {
+  editableItem,
+  publish,
+  restore,
+  saveAndPublish,
+  saveDraft,
+} from '../../src/publishing/content.ts'
+import type { Actor } from '../../src/publishing/result.ts'
+import { applyDueChanges, schedule } from '../../src/publishing/schedule.ts'
+import { createActor } from '../admin-helpers.ts'
+import { insertPage, row, rows, sql } from '../helpers.ts'
+
+const db = createDb(env.DB)
+let editor: Actor
+let publisher: Actor
+
+const MESSAGE = 'Choose a parent page that is not this page or a page under it'
+const REFUSED = {
+  ok: false,
+  reason: 'invalid',
+  errors: [{ field: 'parentId', message: MESSAGE }],
+}
+
+beforeAll(async () => {
+  editor = await createActor('e@example.com', 'editor')
+  publisher = await createActor('p@example.com', 'publisher')
+})
+
+const idAt = async (path: string) =>
+  (await row<{ id: number }>('SELECT id FROM pages WHERE path = ?', path))!.id
+
+const parentOf = async (id: number) =>
+  (await row<{ parent_id: number | null }>('SELECT parent_id FROM pages WHERE id = ?', id))!
+    .parent_id
+
+let trees = 0
+
+/**
+ * A tree of its own for each test: root > a > b > c, root > s (a's sibling), and u at the top
+ * (a sibling of a's parent). `status` is a's.
+ */
+const newTree = async (status: 'published' | 'draft' = 'published') => {
+  trees += 1
+  const root = `/cycle-${trees}`
+  await insertPage({ path: root, title: `Root ${trees}` })
+  await insertPage({ path: `${root}/a`, title: 'Page A', parentPath: root, status })
+  await insertPage({ path: `${root}/a/b`, title: 'Page B', parentPath: `${root}/a` })
+  await insertPage({ path: `${root}/a/b/c`, title: 'Page C', parentPath: `${root}/a/b` })
+  await insertPage({ path: `${root}/s`, title: 'Page S', parentPath: root })
+  await insertPage({ path: `/uncle-${trees}`, title: 'Page U' })
+  const ids = {
+    root: await idAt(root),
+    a: await idAt(`${root}/a`),
+    b: await idAt(`${root}/a/b`),
+    c: await idAt(`${root}/a/b/c`),
+    s: await idAt(`${root}/s`),
+    u: await idAt(`/uncle-${trees}`),
+  }
+  return ids
+}
+
+type Tree = Awaited<ReturnType<typeof newTree>>
+
+/** Page a's data as the editor opens it, with these changes. */
+const dataOfA = async (tree: Tree, changes: Partial<ContentData['page']> = {}) => {
+  const loaded = await editableItem(db, 'page', tree.a)
+  if (!loaded) throw new Error('no page a')
+  return { ...loaded.draft, title: 'A, edited', ...changes }
+}
+
+/** Everything a refused change must leave as it was. */
+const snapshot = async () => ({
+  pages: await rows('SELECT * FROM pages ORDER BY id'),
+  revisions: await rows('SELECT * FROM revisions ORDER BY id'),
+  audit: await rows('SELECT * FROM audit_log ORDER BY id'),
+  redirects: await rows('SELECT * FROM redirects ORDER BY from_path'),
+  search: await rows('SELECT rowid, path FROM search_index ORDER BY rowid'),
+  version: await row("SELECT value FROM settings WHERE key = 'content_version'"),
+})
+
+/** Stores a revision of page a naming `parentId`, as a draft saved before the fix would be. */
+const storedDraft = async (tree: Tree, parentId: number) => {
+  const data = await dataOfA(tree, { parentId })
+  await sql(
+    "INSERT INTO revisions (kind, content_id, data, author_id, note) VALUES ('page', ?, ?, ?, 'Saved')",
+    tree.a,
+    JSON.stringify(data),
+    editor.id,
+  )
+}
+
+/** The pages a's parent cannot be: a itself, its child b, its grandchild c. */
+const UNDER = [
+  ['the page itself', 'a'],
+  ['its child', 'b'],
+  ['its grandchild', 'c'],
+] as const
+
+describe('saving a page with a parent that is the page or under it', () => {
+  it.each(UNDER)('refuses %s as parent on Save draft, and writes nothing', async (_, name) => {
+    for (const status of ['published', 'draft'] as const) {
+      const tree = await newTree(status)
+      const before = await snapshot()
+      const data = await dataOfA(tree, { parentId: tree[name] })
+      expect(await saveDraft(db, editor, 'page', tree.a, data), status).toEqual(REFUSED)
+      expect(await snapshot()).toEqual(before)
+      expect(await parentOf(tree.a)).toBe(tree.root)
+    }
+  })
+
+  it.each(UNDER)('refuses %s as parent on Publish, and writes nothing', async (_, name) => {
+    const tree = await newTree()
+    const before = await snapshot()
+    const data = await dataOfA(tree, { parentId: tree[name] })
+    expect(await saveAndPublish(db, publisher, 'page', tree.a, data)).toEqual(REFUSED)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('still saves and publishes a sibling, or a sibling of its parent, as parent', async () => {
+    const tree = await newTree()
+    expect(
+      await saveDraft(db, editor, 'page', tree.a, await dataOfA(tree, { parentId: tree.s })),
+    ).toEqual({ ok: true })
+    const toSibling = await saveAndPublish(
+      db,
+      publisher,
+      'page',
+      tree.a,
+      await dataOfA(tree, { parentId: tree.s }),
+    )
+    expect(toSibling).toMatchObject({ ok: true, published: true })
+    expect(await parentOf(tree.a)).toBe(tree.s)
+    const toUncle = await saveAndPublish(
+      db,
+      publisher,
+      'page',
+      tree.a,
+      await dataOfA(tree, { parentId: tree.u }),
+    )
+    expect(toUncle).toMatchObject({ ok: true, published: true })
+    expect(await parentOf(tree.a)).toBe(tree.u)
+    // Its pages came with it: b is still under a.
+    expect(await parentOf(tree.b)).toBe(tree.a)
+  })
+})
+
+describe('publishing a saved draft whose parent is the page or under it', () => {
+  it.each(UNDER)('refuses %s as parent, and writes nothing', async (_, name) => {
+    const tree = await newTree()
+    await storedDraft(tree, tree[name])
+    const before = await snapshot()
+    expect(await publish(db, publisher, 'page', tree.a)).toEqual(REFUSED)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('checks again when publishing: a parent valid when saved, moved under the page since, is refused', async () => {
+    const tree = await newTree()
+    const saved = await saveDraft(
+      db,
+      editor,
+      'page',
+      tree.a,
+      await dataOfA(tree, { parentId: tree.s }),
+    )
+    expect(saved).toEqual({ ok: true })
+    // s is moved under b: a's draft now names a page under a.
+    await sql('UPDATE pages SET parent_id = ? WHERE id = ?', tree.b, tree.s)
+    const before = await snapshot()
+    expect(await publish(db, publisher, 'page', tree.a)).toEqual(REFUSED)
+    expect(await snapshot()).toEqual(before)
+    expect(await parentOf(tree.a)).toBe(tree.root)
+  })
+
+  it('checks again when publishing after s was moved under a page of a through publishing', async () => {
+    const tree = await newTree()
+    const sData = (await editableItem(db, 'page', tree.s))!.draft
+    expect(
+      await saveDraft(db, editor, 'page', tree.a, await dataOfA(tree, { parentId: tree.s })),
+    ).toEqual({ ok: true })
+    expect(
+      await saveAndPublish(db, publisher, 'page', tree.s, { ...sData, parentId: tree.c }),
+    ).toMatchObject({ ok: true, published: true })
+    const before = await snapshot()
+    expect(await publish(db, publisher, 'page', tree.a)).toEqual(REFUSED)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('refuses a scheduled publish when its time comes, and leaves the page where it was', async () => {
+    const tree = await newTree()
+    const now = new Date('2027-03-01T09:00:00Z')
+    expect(
+      await saveDraft(db, editor, 'page', tree.a, await dataOfA(tree, { parentId: tree.s })),
+    ).toEqual({ ok: true })
+    const scheduled = await schedule(
+      db,
+      publisher,
+      'page',
+      tree.a,
+      { publishAt: new Date(now.getTime() + 3_600_000) },
+      now,
+    )
+    expect(scheduled).toEqual({ ok: true })
+    await sql('UPDATE pages SET parent_id = ? WHERE id = ?', tree.c, tree.s)
+    const pagesBefore = await rows('SELECT * FROM pages ORDER BY id')
+    const summary = await applyDueChanges(db, new Date(now.getTime() + 2 * 3_600_000))
+    expect(summary).toEqual({ due: 1, applied: 0, failed: 1, skipped: 0 })
+    expect(
+      await row(
+        "SELECT status, detail FROM scheduled_changes WHERE kind = 'page' AND content_id = ?",
+        tree.a,
+      ),
+    ).toEqual({ status: 'failed', detail: MESSAGE })
+    expect(await rows('SELECT * FROM pages ORDER BY id')).toEqual(pagesBefore)
+  })
+})
+
+describe('restoring a revision whose parent is now under the page', () => {
+  it('is refused, for a publisher (live at once) and an editor (a draft), writing nothing', async () => {
+    for (const [actor, status] of [
+      [publisher, 'published'],
+      [editor, 'draft'],
+    ] as const) {
+      const tree = await newTree(status)
+      expect(
+        await saveDraft(db, editor, 'page', tree.a, await dataOfA(tree, { parentId: tree.s })),
+      ).toEqual({ ok: true })
+      const old = (await row<{ id: number }>(
+        "SELECT max(id) AS id FROM revisions WHERE kind = 'page' AND content_id = ?",
+        tree.a,
+      ))!.id
+      expect(
+        await saveDraft(db, editor, 'page', tree.a, await dataOfA(tree, { parentId: tree.root })),
+      ).toEqual({
+        ok: true,
+      })
+      await sql('UPDATE pages SET parent_id = ? WHERE id = ?', tree.b, tree.s)
+      const before = await snapshot()
+      expect(await restore(db, actor, 'page', tree.a, old), status).toEqual(REFUSED)
+      expect(await snapshot()).toEqual(before)
+    }
+  })
+})
+
+describe('isPageOrUnder', () => {
+  it('tells whether a page is the page itself or under it, and ends on a loop already stored', async () => {
+    const tree = await newTree()
+    for (const id of [tree.a, tree.b, tree.c])
+      expect(await isPageOrUnder(db, tree.a, id)).toBe(true)
+    for (const id of [tree.root, tree.s, tree.u]) {
+      expect(await isPageOrUnder(db, tree.a, id)).toBe(false)
+    }
+    expect(await isPageOrUnder(db, tree.a, 999_999)).toBe(false)
+    // s and u under each other: the walk up from either ends, without a or with it.
+    await sql('UPDATE pages SET parent_id = ? WHERE id = ?', tree.u, tree.s)
+    await sql('UPDATE pages SET parent_id = ? WHERE id = ?', tree.s, tree.u)
+    expect(await isPageOrUnder(db, tree.a, tree.s)).toBe(false)
+    expect(await isPageOrUnder(db, tree.u, tree.s)).toBe(true)
+  })
+
+  it('reads pages by primary key only (EXPLAIN QUERY PLAN has no SCAN pages)', async () => {
+    const tree = await newTree()
+    const { sql: query, params } = pageAboveOrAtQuery(db, tree.a, tree.c).toSQL()
+    const plan = (
+      await env.DB.prepare(`EXPLAIN QUERY PLAN ${query}`)
+        .bind(...params)
+        .all<{ detail: string }>()
+    ).results.map((r) => r.detail)
+    expect(plan.filter((line) => /^SCAN (pages|p)\b/.test(line))).toEqual([])
+    expect(plan).toContain('SEARCH pages USING INTEGER PRIMARY KEY (rowid=?)')
+    expect(plan).toContain('SEARCH p USING INTEGER PRIMARY KEY (rowid=?)')
+    // Every other SCAN is of the walk's own rows or the constant row it starts from.
+    expect(
+      plan.filter((l) => l.startsWith('SCAN ') && !/^SCAN (up|CONSTANT ROW)$/.test(l)),
+    ).toEqual([])
+  })
+})
