@@ -53,6 +53,34 @@ export const sessionCookie = (res: Response) => {
 /** The CSRF token in a page's forms. */
 export const csrfFrom = (html: string) => html.match(/name="csrf" value="([^"]+)"/)?.[1] ?? ''
 
+/** Text from an HTML attribute or element, as the browser reads it. */
+const unescapeHtml = (t: string) =>
+  t
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&')
+
+/**
+ * The values an edit form holds, as a browser would send it back: its text inputs, textareas
+ * and chosen parent page (when it has the field), with its CSRF token.
+ */
+export const editFormValues = (html: string) => {
+  const values: Record<string, string> = { csrf: csrfFrom(html) }
+  for (const m of html.matchAll(
+    /<input class="govuk-input[^"]*" id="[^"]*" name="([^"]+)"[^>]*value="([^"]*)"/g,
+  )) {
+    values[m[1]!] = unescapeHtml(m[2]!)
+  }
+  for (const m of html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) {
+    values[m[1]!] = unescapeHtml(m[2]!)
+  }
+  const parent = html.match(/<option value="(\d+)" selected=""/)?.[1]
+  if (html.includes('name="parentId"')) values.parentId = parent ?? ''
+  return values
+}
+
 /** A code the account has not used yet: the earliest step in the ±1 window after its last. */
 export const nextCode = async (staffId: number, secret: string) => {
   const row = await env.DB.prepare('SELECT totp_last_step AS last FROM staff WHERE id = ?')

@@ -2,7 +2,7 @@
 // change notes, publication dates and web addresses made from titles.
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { auditEntries, createStaff, csrfFrom, signedIn } from '../admin-helpers.ts'
+import { auditEntries, createStaff, csrfFrom, editFormValues, signedIn } from '../admin-helpers.ts'
 import { getPage, request, summaryErrors } from '../helpers.ts'
 
 type Browser = Awaited<ReturnType<typeof signedIn>>
@@ -26,34 +26,10 @@ const row = <T>(query: string, ...values: unknown[]) =>
 const idOf = async (table: string, column: string, value: string) =>
   (await row<{ id: number }>(`SELECT id FROM ${table} WHERE ${column} = ?`, value))!.id
 
-const unescape = (t: string) =>
-  t
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&')
-
-/** The text inputs and textareas of an edit form, as its values, with its CSRF token. */
-const formValues = (html: string) => {
-  const values: Record<string, string> = { csrf: csrfFrom(html) }
-  for (const m of html.matchAll(
-    /<input class="govuk-input[^"]*" id="[^"]*" name="([^"]+)"[^>]*value="([^"]*)"/g,
-  )) {
-    values[m[1]!] = unescape(m[2]!)
-  }
-  for (const m of html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) {
-    values[m[1]!] = unescape(m[2]!)
-  }
-  const parent = html.match(/<option value="(\d+)" selected=""/)?.[1]
-  if (html.includes('name="parentId"')) values.parentId = parent ?? ''
-  return values
-}
-
 /** Posts an item's edit form, as it stands, with these changes. */
 const edit = async (browser: Browser, path: string, changes: Record<string, string>) => {
   const html = await (await browser.get(path)).text()
-  return browser.post(path, { ...formValues(html), ...changes })
+  return browser.post(path, { ...editFormValues(html), ...changes })
 }
 
 /** Creates an item from its new form with these fields; answers the response. */

@@ -1,9 +1,16 @@
 // The editor through HTTP: a page's parent cannot be the page itself or a page under it. The
 // form comes back (400) with the GOV.UK error summary, the error on the Parent page field and
-// everything typed; nothing is stored. The select does not offer those pages.
+// everything typed; nothing is stored. The select does not offer the page itself.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type StaffBrowser, createStaff, csrfFrom, signedIn } from '../admin-helpers.ts'
-import { insertPage, row, rows, sql, summaryErrors } from '../helpers.ts'
+import {
+  type StaffBrowser,
+  createStaff,
+  csrfFrom,
+  editFormValues,
+  signedIn,
+} from '../admin-helpers.ts'
+import { row, rows, sql, summaryErrors } from '../helpers.ts'
+import { newPageTree, parentOf } from '../page-tree-fixture.ts'
 
 const MESSAGE = 'Choose a parent page that is not this page or a page under it'
 
@@ -13,58 +20,6 @@ beforeAll(async () => {
   const p = await createStaff({ email: 'pat@example.com', role: 'publisher' })
   publisher = await signedIn(p)
 })
-
-const idAt = async (path: string) =>
-  (await row<{ id: number }>('SELECT id FROM pages WHERE path = ?', path))!.id
-
-const parentOf = async (id: number) =>
-  (await row<{ parent_id: number | null }>('SELECT parent_id FROM pages WHERE id = ?', id))!
-    .parent_id
-
-let trees = 0
-
-/** root > a > b > c, root > s, and u at the top: a tree of its own for each test. */
-const newTree = async () => {
-  trees += 1
-  const root = `/loop-${trees}`
-  await insertPage({ path: root, title: `Root ${trees}` })
-  await insertPage({ path: `${root}/a`, title: 'Page A', parentPath: root })
-  await insertPage({ path: `${root}/a/b`, title: 'Page B', parentPath: `${root}/a` })
-  await insertPage({ path: `${root}/a/b/c`, title: 'Page C', parentPath: `${root}/a/b` })
-  await insertPage({ path: `${root}/s`, title: 'Page S', parentPath: root })
-  await insertPage({ path: `/uncle-${trees}`, title: 'Page U' })
-  return {
-    root: await idAt(root),
-    a: await idAt(`${root}/a`),
-    b: await idAt(`${root}/a/b`),
-    c: await idAt(`${root}/a/b/c`),
-    s: await idAt(`${root}/s`),
-    u: await idAt(`/uncle-${trees}`),
-  }
-}
-
-const unescape = (t: string) =>
-  t
-    .replaceAll('&lt;', '<')
-    .replaceAll('&gt;', '>')
-    .replaceAll('&quot;', '"')
-    .replaceAll('&#39;', "'")
-    .replaceAll('&amp;', '&')
-
-/** The text inputs, textareas and chosen parent of an edit form, with its CSRF token. */
-const formValues = (html: string) => {
-  const values: Record<string, string> = { csrf: csrfFrom(html) }
-  for (const m of html.matchAll(
-    /<input class="govuk-input[^"]*" id="[^"]*" name="([^"]+)"[^>]*value="([^"]*)"/g,
-  )) {
-    values[m[1]!] = unescape(m[2]!)
-  }
-  for (const m of html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) {
-    values[m[1]!] = unescape(m[2]!)
-  }
-  values.parentId = html.match(/<option value="(\d+)" selected=""/)?.[1] ?? ''
-  return values
-}
 
 /** The ids the Parent page select offers. */
 const offered = (html: string) => {
@@ -92,9 +47,9 @@ describe('POST /admin/pages/:id with a parent that is the page or under it', () 
     'returns 400 with the error summary and every typed value for %s, on Save draft and on Publish, storing nothing',
     async (_, name) => {
       for (const action of ['save', 'publish']) {
-        const tree = await newTree()
+        const tree = await newPageTree()
         const path = `/admin/pages/${tree.a}`
-        const values = formValues(await (await publisher.get(path)).text())
+        const values = editFormValues(await (await publisher.get(path)).text())
         const before = await snapshot()
         const res = await publisher.post(path, {
           ...values,
@@ -125,9 +80,9 @@ describe('POST /admin/pages/:id with a parent that is the page or under it', () 
   )
 
   it('saves and publishes a sibling, or a sibling of its parent, as its parent (303)', async () => {
-    const tree = await newTree()
+    const tree = await newPageTree()
     const path = `/admin/pages/${tree.a}`
-    const values = formValues(await (await publisher.get(path)).text())
+    const values = editFormValues(await (await publisher.get(path)).text())
     const saved = await publisher.post(path, {
       ...values,
       parentId: String(tree.s),
@@ -144,7 +99,7 @@ describe('POST /admin/pages/:id with a parent that is the page or under it', () 
     expect(toSibling.headers.get('Location')).toBe(`${path}?done=published`)
     expect(await parentOf(tree.a)).toBe(tree.s)
     const toUncle = await publisher.post(path, {
-      ...formValues(await (await publisher.get(path)).text()),
+      ...editFormValues(await (await publisher.get(path)).text()),
       parentId: String(tree.u),
       action: 'publish',
     })
@@ -155,9 +110,9 @@ describe('POST /admin/pages/:id with a parent that is the page or under it', () 
 
 describe('POST /admin/pages/:id/publish of a draft whose parent was moved under the page since', () => {
   it('answers 400 with the reason and publishes nothing', async () => {
-    const tree = await newTree()
+    const tree = await newPageTree()
     const path = `/admin/pages/${tree.a}`
-    const values = formValues(await (await publisher.get(path)).text())
+    const values = editFormValues(await (await publisher.get(path)).text())
     const saved = await publisher.post(path, {
       ...values,
       parentId: String(tree.s),
@@ -177,7 +132,7 @@ describe('POST /admin/pages/:id/publish of a draft whose parent was moved under 
 
 describe('GET /admin/pages/:id, with every page in the Parent page select', () => {
   it('offers every page but the page itself (one under it is refused on saving)', async () => {
-    const tree = await newTree()
+    const tree = await newPageTree()
     const total = (await row<{ n: number }>('SELECT count(*) AS n FROM pages'))!.n
     const html = await (await publisher.get(`/admin/pages/${tree.a}`)).text()
     // The whole list: no address field for pages further down.

@@ -16,7 +16,8 @@ import {
 import type { Actor } from '../../src/publishing/result.ts'
 import { applyDueChanges, schedule } from '../../src/publishing/schedule.ts'
 import { createActor } from '../admin-helpers.ts'
-import { insertPage, row, rows, sql } from '../helpers.ts'
+import { row, rows, sql } from '../helpers.ts'
+import { type PageTree, newPageTree, parentOf } from '../page-tree-fixture.ts'
 
 const db = createDb(env.DB)
 let editor: Actor
@@ -34,43 +35,8 @@ beforeAll(async () => {
   publisher = await createActor('p@example.com', 'publisher')
 })
 
-const idAt = async (path: string) =>
-  (await row<{ id: number }>('SELECT id FROM pages WHERE path = ?', path))!.id
-
-const parentOf = async (id: number) =>
-  (await row<{ parent_id: number | null }>('SELECT parent_id FROM pages WHERE id = ?', id))!
-    .parent_id
-
-let trees = 0
-
-/**
- * A tree of its own for each test: root > a > b > c, root > s (a's sibling), and u at the top
- * (a sibling of a's parent). `status` is a's.
- */
-const newTree = async (status: 'published' | 'draft' = 'published') => {
-  trees += 1
-  const root = `/cycle-${trees}`
-  await insertPage({ path: root, title: `Root ${trees}` })
-  await insertPage({ path: `${root}/a`, title: 'Page A', parentPath: root, status })
-  await insertPage({ path: `${root}/a/b`, title: 'Page B', parentPath: `${root}/a` })
-  await insertPage({ path: `${root}/a/b/c`, title: 'Page C', parentPath: `${root}/a/b` })
-  await insertPage({ path: `${root}/s`, title: 'Page S', parentPath: root })
-  await insertPage({ path: `/uncle-${trees}`, title: 'Page U' })
-  const ids = {
-    root: await idAt(root),
-    a: await idAt(`${root}/a`),
-    b: await idAt(`${root}/a/b`),
-    c: await idAt(`${root}/a/b/c`),
-    s: await idAt(`${root}/s`),
-    u: await idAt(`/uncle-${trees}`),
-  }
-  return ids
-}
-
-type Tree = Awaited<ReturnType<typeof newTree>>
-
 /** Page a's data as the editor opens it, with these changes. */
-const dataOfA = async (tree: Tree, changes: Partial<ContentData['page']> = {}) => {
+const dataOfA = async (tree: PageTree, changes: Partial<ContentData['page']> = {}) => {
   const loaded = await editableItem(db, 'page', tree.a)
   if (!loaded) throw new Error('no page a')
   return { ...loaded.draft, title: 'A, edited', ...changes }
@@ -87,7 +53,7 @@ const snapshot = async () => ({
 })
 
 /** Stores a revision of page a naming `parentId`, as a draft saved before the fix would be. */
-const storedDraft = async (tree: Tree, parentId: number) => {
+const storedDraft = async (tree: PageTree, parentId: number) => {
   const data = await dataOfA(tree, { parentId })
   await sql(
     "INSERT INTO revisions (kind, content_id, data, author_id, note) VALUES ('page', ?, ?, ?, 'Saved')",
@@ -107,7 +73,7 @@ const UNDER = [
 describe('saving a page with a parent that is the page or under it', () => {
   it.each(UNDER)('refuses %s as parent on Save draft, and writes nothing', async (_, name) => {
     for (const status of ['published', 'draft'] as const) {
-      const tree = await newTree(status)
+      const tree = await newPageTree(status)
       const before = await snapshot()
       const data = await dataOfA(tree, { parentId: tree[name] })
       expect(await saveDraft(db, editor, 'page', tree.a, data), status).toEqual(REFUSED)
@@ -117,7 +83,7 @@ describe('saving a page with a parent that is the page or under it', () => {
   })
 
   it.each(UNDER)('refuses %s as parent on Publish, and writes nothing', async (_, name) => {
-    const tree = await newTree()
+    const tree = await newPageTree()
     const before = await snapshot()
     const data = await dataOfA(tree, { parentId: tree[name] })
     expect(await saveAndPublish(db, publisher, 'page', tree.a, data)).toEqual(REFUSED)
@@ -125,7 +91,7 @@ describe('saving a page with a parent that is the page or under it', () => {
   })
 
   it('still saves and publishes a sibling, or a sibling of its parent, as parent', async () => {
-    const tree = await newTree()
+    const tree = await newPageTree()
     expect(
       await saveDraft(db, editor, 'page', tree.a, await dataOfA(tree, { parentId: tree.s })),
     ).toEqual({ ok: true })
@@ -154,7 +120,7 @@ describe('saving a page with a parent that is the page or under it', () => {
 
 describe('publishing a saved draft whose parent is the page or under it', () => {
   it.each(UNDER)('refuses %s as parent, and writes nothing', async (_, name) => {
-    const tree = await newTree()
+    const tree = await newPageTree()
     await storedDraft(tree, tree[name])
     const before = await snapshot()
     expect(await publish(db, publisher, 'page', tree.a)).toEqual(REFUSED)
@@ -162,7 +128,7 @@ describe('publishing a saved draft whose parent is the page or under it', () => 
   })
 
   it('checks again when publishing: a parent valid when saved, moved under the page since, is refused', async () => {
-    const tree = await newTree()
+    const tree = await newPageTree()
     const saved = await saveDraft(
       db,
       editor,
@@ -180,7 +146,7 @@ describe('publishing a saved draft whose parent is the page or under it', () => 
   })
 
   it('checks again when publishing after s was moved under a page of a through publishing', async () => {
-    const tree = await newTree()
+    const tree = await newPageTree()
     const sData = (await editableItem(db, 'page', tree.s))!.draft
     expect(
       await saveDraft(db, editor, 'page', tree.a, await dataOfA(tree, { parentId: tree.s })),
@@ -194,7 +160,7 @@ describe('publishing a saved draft whose parent is the page or under it', () => 
   })
 
   it('refuses a scheduled publish when its time comes, and leaves the page where it was', async () => {
-    const tree = await newTree()
+    const tree = await newPageTree()
     const now = new Date('2027-03-01T09:00:00Z')
     expect(
       await saveDraft(db, editor, 'page', tree.a, await dataOfA(tree, { parentId: tree.s })),
@@ -228,7 +194,7 @@ describe('restoring a revision whose parent is now under the page', () => {
       [publisher, 'published'],
       [editor, 'draft'],
     ] as const) {
-      const tree = await newTree(status)
+      const tree = await newPageTree(status)
       expect(
         await saveDraft(db, editor, 'page', tree.a, await dataOfA(tree, { parentId: tree.s })),
       ).toEqual({ ok: true })
@@ -251,7 +217,7 @@ describe('restoring a revision whose parent is now under the page', () => {
 
 describe('isPageOrUnder', () => {
   it('tells whether a page is the page itself or under it, and ends on a loop already stored', async () => {
-    const tree = await newTree()
+    const tree = await newPageTree()
     for (const id of [tree.a, tree.b, tree.c])
       expect(await isPageOrUnder(db, tree.a, id)).toBe(true)
     for (const id of [tree.root, tree.s, tree.u]) {
@@ -266,7 +232,7 @@ describe('isPageOrUnder', () => {
   })
 
   it('reads pages by primary key only (EXPLAIN QUERY PLAN has no SCAN pages)', async () => {
-    const tree = await newTree()
+    const tree = await newPageTree()
     const { sql: query, params } = pageAboveOrAtQuery(db, tree.a, tree.c).toSQL()
     const plan = (
       await env.DB.prepare(`EXPLAIN QUERY PLAN ${query}`)

@@ -1,0 +1,40 @@
+// A small page tree for tests of where a page may go: its own for each call, so tests in a
+// file never share pages.
+import { insertPage, row } from './helpers.ts'
+
+/** The id of the page at a path (which must exist). */
+export const pageIdAt = async (path: string) =>
+  (await row<{ id: number }>('SELECT id FROM pages WHERE path = ?', path))!.id
+
+/** A page's parent id, as stored. */
+export const parentOf = async (id: number) =>
+  (await row<{ parent_id: number | null }>('SELECT parent_id FROM pages WHERE id = ?', id))!
+    .parent_id
+
+let trees = 0
+
+/**
+ * A new tree: root > a > b > c, root > s (a's sibling), and u at the top (a sibling of a's
+ * parent). `status` is a's; every other page is published. Answers their ids.
+ */
+export const newPageTree = async (status: 'published' | 'draft' = 'published') => {
+  trees += 1
+  const root = `/tree-${trees}`
+  await insertPage({ path: root, title: `Root ${trees}` })
+  await insertPage({ path: `${root}/a`, title: 'Page A', parentPath: root, status })
+  await insertPage({ path: `${root}/a/b`, title: 'Page B', parentPath: `${root}/a` })
+  await insertPage({ path: `${root}/a/b/c`, title: 'Page C', parentPath: `${root}/a/b` })
+  await insertPage({ path: `${root}/s`, title: 'Page S', parentPath: root })
+  await insertPage({ path: `/uncle-${trees}`, title: 'Page U' })
+  return {
+    root: await pageIdAt(root),
+    a: await pageIdAt(`${root}/a`),
+    b: await pageIdAt(`${root}/a/b`),
+    c: await pageIdAt(`${root}/a/b/c`),
+    s: await pageIdAt(`${root}/s`),
+    u: await pageIdAt(`/uncle-${trees}`),
+  }
+}
+
+/** The ids of a tree from newPageTree. */
+export type PageTree = Awaited<ReturnType<typeof newPageTree>>
