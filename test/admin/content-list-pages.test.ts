@@ -398,7 +398,7 @@ describe('the parent page field', () => {
         expect(summaryErrors(await res.text())).toEqual([
           {
             field: 'parentPath',
-            message: 'A page cannot be under itself. Enter the address of another page',
+            message: 'Choose a parent page that is not this page or a page under it',
           },
         ])
       }

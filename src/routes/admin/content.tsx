@@ -178,32 +178,35 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
 
   /**
    * The form with the parent page its address names, when one was typed (pages, when the
-   * parent list holds only some pages): that page's id replaces the list's choice. An address
-   * no page has, or the page itself or one under it, is an error on the address field.
+   * parent list holds only some pages): that page's id replaces the list's choice, and `typed`
+   * says so. An address no page has is an error on the address field. Whether the page may go
+   * there (not under itself) is publishing's check, as for a parent chosen from the list.
    */
   const withTypedParent = async <T extends { ok: boolean; values: Record<string, string> }>(
     c: Context<StaffEnv>,
     form: T,
-    self: EditableItem<K> | null,
-  ): Promise<{ form: T; error?: FieldError }> => {
-    if (!choosesParent) return { form }
+  ): Promise<{ form: T; typed: boolean; error?: FieldError }> => {
+    if (!choosesParent) return { form, typed: false }
     const field = PARENT_ADDRESS_FIELD
     const typed = parentAddress(form.values[field])
-    if (!typed.ok) return { form, error: { field, message: typed.message } }
-    if (typed.path === null) return { form }
+    if (!typed.ok) return { form, typed: false, error: { field, message: typed.message } }
+    if (typed.path === null) return { form, typed: false }
     const id = await pageIdAt(c.var.db, typed.path)
     if (id === undefined) {
       const message = `No page has the address ${typed.path}. Enter the address of an existing page, for example /about/structure`
-      return { form, error: { field, message } }
+      return { form, typed: false, error: { field, message } }
     }
-    const own = self?.item.address
-    if (self && (id === self.item.id || (own && own !== '/' && typed.path.startsWith(`${own}/`)))) {
-      const message = 'A page cannot be under itself. Enter the address of another page'
-      return { form, error: { field, message } }
+    if (!('data' in form) || typeof form.data !== 'object' || form.data === null) {
+      return { form, typed: false }
     }
-    if (!('data' in form) || typeof form.data !== 'object' || form.data === null) return { form }
-    return { form: { ...form, data: { ...form.data, parentId: id } } }
+    return { form: { ...form, data: { ...form.data, parentId: id } }, typed: true }
   }
+
+  /** Publishing's form errors, the parent's on the address field when it was typed there. */
+  const shownErrors = (errors: FieldError[], typed: boolean) =>
+    typed
+      ? errors.map((e) => (e.field === 'parentId' ? { ...e, field: PARENT_ADDRESS_FIELD } : e))
+      : errors
 
   app.get('/new', (c) => {
     // "Add a page here" from the page tree names the parent.
@@ -216,7 +219,7 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
   app.post('/new', async (c) => {
     const read = await readAdminForm(c, schema)
     if (publishPressed(read.values)) await mayPublish(c)
-    const { form, error } = await withTypedParent(c, read, null)
+    const { form, typed, error } = await withTypedParent(c, read)
     if (!form.ok || error) {
       const errors = [...(form.ok ? [] : form.errors), ...(error ? [error] : [])]
       return renderEdit(c, { loaded: null, values: form.values, errors }, 400)
@@ -224,7 +227,8 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
     const actor = actorOf(c)
     const result = await createDraft(c.var.db, actor, kind, form.data)
     if (!result.ok && result.reason === 'invalid') {
-      return renderEdit(c, { loaded: null, values: form.values, errors: result.errors }, 400)
+      const errors = shownErrors(result.errors, typed)
+      return renderEdit(c, { loaded: null, values: form.values, errors }, 400)
     }
     if (!result.ok) throw refusalException(result)
     if (!publishPressed(form.values)) return changed(c, result, itemPath(result.id, 'created'))
@@ -248,7 +252,7 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
     const read = await readAdminForm(c, schema)
     const publishing = publishPressed(read.values)
     if (publishing) await mayPublish(c)
-    const { form, error } = await withTypedParent(c, read, loaded)
+    const { form, typed, error } = await withTypedParent(c, read)
     const note = offersChangeNote(loaded)
       ? checkForm(changeNoteData, form.values)
       : ({ ok: true, data: null } as const)
@@ -264,7 +268,8 @@ export const contentRoutes = <K extends EditableKind>(spec: ContentRouteSpec<K>)
     const args = [c.var.db, actorOf(c), kind, id, form.data, new Date(), note.data] as const
     const result = publishing ? await saveAndPublish(...args) : await saveDraft(...args)
     if (!result.ok && result.reason === 'invalid') {
-      return renderEdit(c, { loaded, values: form.values, errors: result.errors }, 400)
+      const errors = shownErrors(result.errors, typed)
+      return renderEdit(c, { loaded, values: form.values, errors }, 400)
     }
     if (!result.ok) throw refusalException(result)
     if (!publishing) return changed(c, result, itemPath(id, 'saved'))
