@@ -3,6 +3,7 @@ import { formatDateTime } from '../../lib/dates.ts'
 import { PageHeading } from '../components/page-heading.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { Banner } from './components/banner.tsx'
+import { breakable } from './components/breakable.ts'
 import { StatusTag } from './components/status-tag.tsx'
 import { type AdminContext, AdminLayout } from './layout.tsx'
 import type { KindLabels } from './types.ts'
@@ -26,18 +27,6 @@ export type ContentListPageProps = {
 }
 
 const number = (n: number) => n.toLocaleString('en-GB')
-
-/** An address that may wrap after each slash or hyphen, so the list fits a phone. */
-const Breakable = ({ text }: { text: string }) => (
-  <>
-    {text.split(/(?<=[/-])/).map((part, i) => (
-      <>
-        {i > 0 && <wbr />}
-        {part}
-      </>
-    ))}
-  </>
-)
 
 /** One page of a kind's items, with their state and a link to edit each, and the pages. */
 export const ContentListPage = (props: ContentListPageProps) => {
@@ -85,9 +74,7 @@ export const ContentListPage = (props: ContentListPageProps) => {
                     {item.title}
                   </a>
                   <br />
-                  <span class="govuk-body-s">
-                    <Breakable text={item.address} />
-                  </span>
+                  <span class="govuk-body-s">{breakable(item.address)}</span>
                 </td>
                 <td class="govuk-table__cell">
                   <StatusTag item={item} />

@@ -1,9 +1,10 @@
 import { html, raw } from 'hono/html'
-import { type HtmlEscapedString, escapeToBuffer } from 'hono/utils/html'
+import type { HtmlEscapedString } from 'hono/utils/html'
 import type { PageTreeNode, PageTreeRow } from '../../db/page-tree.ts'
 import { formatDateTime } from '../../lib/dates.ts'
 import { PageHeading } from '../components/page-heading.tsx'
 import { Banner } from './components/banner.tsx'
+import { breakable } from './components/breakable.ts'
 import { StatusTag } from './components/status-tag.tsx'
 import { type AdminContext, AdminLayout } from './layout.tsx'
 
@@ -23,13 +24,6 @@ const lastChanged = (page: PageTreeRow) => {
   return page.authorName === null
     ? `Last changed on ${when}`
     : `Last changed by ${page.authorName} on ${when}`
-}
-
-/** A path that may wrap after each slash or hyphen, so a long one fits a narrow screen. */
-const breakablePath = (path: string) => {
-  const escaped: [string] = ['']
-  escapeToBuffer(path, escaped)
-  return raw(escaped[0].replace(/[/-](?=.)/g, '$&<wbr/>'))
 }
 
 // StatusTag's markup depends only on these three facts, so each of its few tags is rendered once.
@@ -74,7 +68,7 @@ const treeItem = (
   const pages = (n: number) => `${n} ${n === 1 ? 'page' : 'pages'}`
   const parts = [
     html`<p class="govuk-body soca-heading-tight"><a class="govuk-link" id="${describedBy}" href="/admin/pages/${id}">${page.title}</a> ${statusTag(page)}</p>`,
-    html`<p class="govuk-body soca-meta soca-heading-tight">${breakablePath(page.path)}${page.parentId === null && page.navOrder === null && ', not in the main menu'}<br/>${lastChanged(page)}</p>`,
+    html`<p class="govuk-body soca-meta soca-heading-tight">${breakable(page.path)}${page.parentId === null && page.navOrder === null && ', not in the main menu'}<br/>${lastChanged(page)}</p>`,
     html`<p class="govuk-body soca-admin-actions"><a class="govuk-link" href="/admin/pages/new?parent=${id}" aria-describedby="${describedBy}">Add a page here</a>${neverPublished && html`<a class="govuk-link" href="/admin/pages/${id}/delete" aria-describedby="${describedBy}">Delete</a>`}</p>`,
     canMove &&
       (move?.up || move?.down) &&
