@@ -410,16 +410,23 @@ export const PARENT_SELECT_TOP = 200
 
 const parentColumns = { id: pages.id, path: pages.path, title: pages.title }
 
-/** Query for the top-level pages and the pages under them, by the parent_id index. */
+/**
+ * Query for the top-level pages and the pages under them, by the parent_id index, only when
+ * there are more pages than the select lists whole (else the whole list serves, and this reads
+ * at most PARENT_SELECT_ALL + 1 index entries to find so).
+ */
 export const topParentsQuery = (db: Database) => {
   const top = alias(pages, 'top')
   return db
     .select(parentColumns)
     .from(pages)
     .where(
-      or(
-        isNull(pages.parentId),
-        inArray(pages.parentId, db.select({ id: top.id }).from(top).where(isNull(top.parentId))),
+      and(
+        sql`exists (select 1 from pages p limit 1 offset ${PARENT_SELECT_ALL})`,
+        or(
+          isNull(pages.parentId),
+          inArray(pages.parentId, db.select({ id: top.id }).from(top).where(isNull(top.parentId))),
+        ),
       ),
     )
     .orderBy(pages.path)
