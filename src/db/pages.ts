@@ -36,20 +36,6 @@ const isPublished = eq(pages.status, 'published')
 /** Menu order, as the public child lists show pages (lib/site-tree.ts sorts the same way). */
 const menuOrder = [asc(pages.navOrder), asc(pages.title)] as const
 
-/**
- * Query for every published page with its parent: for staff previews only. Public pages read
- * just the part of the tree they show (the queries below), so they cost the same at any size.
- */
-export const publishedPagesQuery = (db: Database) =>
-  db
-    .select(treeColumns)
-    .from(pages)
-    .where(isPublished)
-    .orderBy(...menuOrder)
-
-/** A published page in the tree, as `publishedPagesQuery` and the queries below return it. */
-export type TreePage = Awaited<ReturnType<typeof publishedPagesQuery>>[number]
-
 // The three parts of the tree a public page shows, as one statement (UNION ALL), so the page
 // still costs one small batch. Each part reads an index: the menu the (status, parent_id,
 // nav_order) index; the breadcrumb trail a recursive walk up parent_id from the pages found by
@@ -92,6 +78,9 @@ const childrenOf = (db: Database, parent: SQL) =>
     .select(treeColumns)
     .from(pages)
     .where(and(isPublished, eq(pages.parentId, parent)))
+
+/** A published page in the tree, as the queries below return it. */
+export type TreePage = Awaited<ReturnType<typeof menuPages>>[number]
 
 /** Whether a page of the tree is in the header menu, as `menuPages` finds it. */
 export const isMenuPage = (page: TreePage) => page.parentId === null && page.navOrder !== null
