@@ -1,6 +1,6 @@
 // A small page tree for tests of where a page may go: its own for each call, so tests in a
 // file never share pages.
-import { insertPage, row } from './helpers.ts'
+import { insertPage, row, sql } from './helpers.ts'
 
 /** The id of the page at a path (which must exist). */
 export const pageIdAt = async (path: string) =>
@@ -38,3 +38,25 @@ export const newPageTree = async (status: 'published' | 'draft' = 'published') =
 
 /** The ids of a tree from newPageTree. */
 export type PageTree = Awaited<ReturnType<typeof newPageTree>>
+
+/**
+ * Two published pages stored as each other's parent, as data from before the database refused
+ * that could hold them: one INSERT of both, as SQLite checks its foreign keys at the end of
+ * each statement (an UPDATE making the loop is refused, migration 0012). Answers their ids.
+ */
+export const storedLoop = async () => {
+  trees += 1
+  const { id } = (await row<{ id: number }>('SELECT coalesce(max(id), 0) AS id FROM pages'))!
+  const [p, q] = [id + 1, id + 2]
+  await sql(
+    `INSERT INTO pages (id, path, parent_id, title, status)
+     VALUES (?, ?, ?, 'Loop P', 'published'), (?, ?, ?, 'Loop Q', 'published')`,
+    p,
+    `/loop-${trees}-p`,
+    q,
+    q,
+    `/loop-${trees}-q`,
+    p,
+  )
+  return { p, q }
+}

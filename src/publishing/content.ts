@@ -38,6 +38,7 @@ import {
   type Refusal,
   type Result,
   isForeignKeyViolation,
+  isParentLoop,
   isUniqueViolation,
 } from './result.ts'
 
@@ -127,8 +128,9 @@ const addressTakenError = (kind: EditableKind, data: ContentData[EditableKind]):
 
 /**
  * Runs a batch, turning a broken UNIQUE constraint (someone else took the address since it
- * was checked) into the refusal given. Any other failure is not the editor's: it is thrown,
- * logged and answered with the 500 page.
+ * was checked) into the refusal given, and a parent that went, or that another publish has
+ * since moved under the page, into the Parent field's error. Any other failure is not the
+ * editor's: it is thrown, logged and answered with the 500 page.
  */
 const commit = async <T extends Result>(
   run: () => Promise<unknown>,
@@ -141,6 +143,7 @@ const commit = async <T extends Result>(
   } catch (err) {
     if (isUniqueViolation(err)) return conflict
     if (isForeignKeyViolation(err)) return PARENT_GONE
+    if (isParentLoop(err)) return PARENT_LOOP
     throw err
   }
 }
@@ -179,7 +182,8 @@ const PARENT_LOOP: Refusal = {
  * The form error when data would make page `id` its own parent or put it under a page below
  * it: a loop in parent_id, which takes the page and every page under it out of the navigation,
  * breadcrumbs and page tree. Checked on every write of an existing page's parent (save, publish,
- * restore), at that write: the tree may have changed since the data was saved.
+ * restore), at that write: the tree may have changed since the data was saved. The database
+ * refuses a loop too (migration 0012), for a page moved between this read and the batch.
  */
 const parentLoop = async (
   db: Database,
@@ -424,7 +428,8 @@ export const publish = async <K extends EditableKind>(
     latest && latest.id !== item.publishedRevisionId ? noteFor(kind, item, latest.changeNote) : null
   const extras = { changeNote, publishedAt: publicationInstant(loaded.draft) }
   // The draft's parent was checked when it was saved, but the tree may have changed since.
-  // A separate read just before the batch: D1 has no interactive transactions.
+  // A separate read just before the batch, as D1 has no interactive transactions; the
+  // database's own check (migration 0012) refuses a loop made by a publish in between.
   const loop = await parentLoop(db, kind, id, loaded.draft)
   if (loop) return loop
   return commit(

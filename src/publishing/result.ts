@@ -41,6 +41,15 @@ export const isUniqueViolation = (err: unknown) => violates(err, 'UNIQUE constra
 export const isForeignKeyViolation = (err: unknown) =>
   violates(err, 'FOREIGN KEY constraint failed')
 
+/** The error the database raises for a page put under itself (migration 0012's trigger). */
+export const PAGE_UNDER_ITSELF = 'pages.parent_id: a page cannot be under itself'
+
+/**
+ * Whether a D1 error is the database refusing a page's parent that is the page or a page under
+ * it: another publish moved a page since publishing checked (migration 0012).
+ */
+export const isParentLoop = (err: unknown) => violates(err, PAGE_UNDER_ITSELF)
+
 const violates = (err: unknown, message: string): boolean => {
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     if (e.message.includes(message)) return true

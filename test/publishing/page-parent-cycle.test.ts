@@ -13,11 +13,11 @@ import {
   saveAndPublish,
   saveDraft,
 } from '../../src/publishing/content.ts'
-import type { Actor } from '../../src/publishing/result.ts'
+import { type Actor, PAGE_UNDER_ITSELF } from '../../src/publishing/result.ts'
 import { applyDueChanges, schedule } from '../../src/publishing/schedule.ts'
 import { createActor } from '../admin-helpers.ts'
 import { row, rows, sql } from '../helpers.ts'
-import { type PageTree, newPageTree, parentOf } from '../page-tree-fixture.ts'
+import { type PageTree, newPageTree, parentOf, storedLoop } from '../page-tree-fixture.ts'
 
 const db = createDb(env.DB)
 let editor: Actor
@@ -215,6 +215,57 @@ describe('restoring a revision whose parent is now under the page', () => {
   })
 })
 
+describe('the database', () => {
+  it('refuses an UPDATE that puts a page under itself, and allows any other parent', async () => {
+    const tree = await newPageTree()
+    for (const id of [tree.a, tree.b, tree.c]) {
+      await expect(sql('UPDATE pages SET parent_id = ? WHERE id = ?', id, tree.a)).rejects.toThrow(
+        PAGE_UNDER_ITSELF,
+      )
+      expect(await parentOf(tree.a)).toBe(tree.root)
+    }
+    // The same parent written again (every publish writes it), the top level, another branch.
+    await sql('UPDATE pages SET parent_id = parent_id, title = ? WHERE id = ?', 'A2', tree.a)
+    await sql('UPDATE pages SET parent_id = NULL WHERE id = ?', tree.a)
+    await sql('UPDATE pages SET parent_id = ? WHERE id = ?', tree.s, tree.a)
+    expect(await parentOf(tree.a)).toBe(tree.s)
+    // s under c, which is under a, which is under s: refused.
+    await expect(
+      sql('UPDATE pages SET parent_id = ? WHERE id = ?', tree.c, tree.s),
+    ).rejects.toThrow(PAGE_UNDER_ITSELF)
+    // Under a page of a loop already stored: the walk up ends, and the page is not in it.
+    const { p } = await storedLoop()
+    await sql('UPDATE pages SET parent_id = ? WHERE id = ?', p, tree.u)
+    expect(await parentOf(tree.u)).toBe(p)
+  })
+
+  it('refuses the second of two publishes at once that put a and s under each other', async () => {
+    const tree = await newPageTree()
+    const sData = (await editableItem(db, 'page', tree.s))!.draft
+    // Each draft is valid when saved, and still is when its publish checks it.
+    expect(
+      await saveDraft(db, editor, 'page', tree.a, await dataOfA(tree, { parentId: tree.s })),
+    ).toEqual({ ok: true })
+    expect(await saveDraft(db, editor, 'page', tree.s, { ...sData, parentId: tree.a })).toEqual({
+      ok: true,
+    })
+    const audit = await rows('SELECT * FROM audit_log ORDER BY id')
+    const results = await Promise.all([
+      publish(db, publisher, 'page', tree.a),
+      publish(db, publisher, 'page', tree.s),
+    ])
+    expect(results).toEqual([{ ok: true, changedAt: expect.any(Date) }, REFUSED])
+    expect(await parentOf(tree.a)).toBe(tree.s)
+    expect(await parentOf(tree.s)).toBe(tree.root)
+    // The refused publish wrote nothing: one publish in the audit log, a's.
+    const added = await rows<{ action: string; target: string }>(
+      'SELECT action, target FROM audit_log WHERE id > ? ORDER BY id',
+      (audit.at(-1) as { id: number }).id,
+    )
+    expect(added).toEqual([{ action: 'page.publish', target: `page:${tree.a}` }])
+  })
+})
+
 describe('isPageOrUnder', () => {
   it('tells whether a page is the page itself or under it, and ends on a loop already stored', async () => {
     const tree = await newPageTree()
@@ -224,11 +275,10 @@ describe('isPageOrUnder', () => {
       expect(await isPageOrUnder(db, tree.a, id)).toBe(false)
     }
     expect(await isPageOrUnder(db, tree.a, 999_999)).toBe(false)
-    // s and u under each other: the walk up from either ends, without a or with it.
-    await sql('UPDATE pages SET parent_id = ? WHERE id = ?', tree.u, tree.s)
-    await sql('UPDATE pages SET parent_id = ? WHERE id = ?', tree.s, tree.u)
-    expect(await isPageOrUnder(db, tree.a, tree.s)).toBe(false)
-    expect(await isPageOrUnder(db, tree.u, tree.s)).toBe(true)
+    // p and q under each other: the walk up from either ends, without a or with it.
+    const { p, q } = await storedLoop()
+    expect(await isPageOrUnder(db, tree.a, p)).toBe(false)
+    expect(await isPageOrUnder(db, q, p)).toBe(true)
   })
 
   it('reads pages by primary key only (EXPLAIN QUERY PLAN has no SCAN pages)', async () => {
