@@ -6,7 +6,7 @@
 // so what a search keeps and counts is decided from rowids, which FTS5 iterates from its
 // doclists: reading a stored column (kind, closing_date) would read each match's whole entry,
 // body and all, and a common word matches thousands. Only the page of results shown reads them.
-import { and, eq, gt, gte, sql } from 'drizzle-orm'
+import { and, eq, gt, gte, inArray, sql } from 'drizzle-orm'
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import type { Database } from './client.ts'
 import type { EditableKind } from './content-tables.ts'
@@ -80,19 +80,31 @@ const matching = ({ match, today, now }: SearchCriteria) =>
       )})`
 
 /**
- * Query for one page (1-based) of a search's results, best first: bm25 weighs a match in the
- * title above one in the summary, and that above one in the body; equal scores go by rowid
- * (pages, then news, then vacancies, each by id). The summary comes back with its matches
- * between the markers, and the body as a snippet around its best match. Every match is scored
- * (from the index and its sizes table), but SQLite keeps only the best page's worth as it goes
- * and works out the columns shown only for a row that enters them.
+ * A search's order: bm25, weighing a match in the title above one in the summary, and that
+ * above one in the body; then rowid.
+ */
+const BEST_FIRST = [sql`bm25(search_index, 10.0, 4.0, 1.0)`, rowid] as const
+
+/**
+ * Query for one page (1-based) of a search's results, best first: by bm25 (BEST_FIRST), equal
+ * scores by rowid (pages, then news, then vacancies, each by id). The summary comes back with
+ * its matches between the markers, and the body as a snippet around its best match.
+ *
+ * Every match is scored (from the index and its sizes table). SQLite keeps the best rows so far
+ * in a sorter and works out the shown columns for each row as it enters. On the first page the
+ * sorter keeps 10, so few rows enter it. On a later page it keeps every row up to the page's
+ * end, so the page's rowids are ranked first, from rowids alone, and the columns worked out for
+ * those 10 only: at scale, page 100 of `fraud` took 38 ms the first way and 6 ms this way.
  */
 export const searchResultsQuery = (
   db: Database,
   search: SearchCriteria & { filter: SearchFilter; page: number },
   markers: Markers,
-) =>
-  db
+) => {
+  const wanted =
+    search.filter === 'all' ? matching(search) : and(matching(search), ofKind(search.filter))
+  const offset = (search.page - 1) * SEARCH_PAGE_SIZE
+  const shown = db
     .select({
       kind: searchIndex.kind,
       path: searchIndex.path,
@@ -103,12 +115,26 @@ export const searchResultsQuery = (
         WHERE ${searchIndex.kind} = 'news' AND ${newsArticles.id} = ${searchIndex.contentId})`,
     })
     .from(searchIndex)
-    .where(
-      search.filter === 'all' ? matching(search) : and(matching(search), ofKind(search.filter)),
-    )
-    .orderBy(sql`bm25(search_index, 10.0, 4.0, 1.0)`, rowid)
+  if (offset === 0)
+    return shown
+      .where(wanted)
+      .orderBy(...BEST_FIRST)
+      .limit(SEARCH_PAGE_SIZE)
+  const pageRowids = db
+    .select({ rowid })
+    .from(searchIndex)
+    .where(wanted)
+    .orderBy(...BEST_FIRST)
     .limit(SEARCH_PAGE_SIZE)
-    .offset((search.page - 1) * SEARCH_PAGE_SIZE)
+    .offset(offset)
+  // MATCH again, as highlight(), snippet() and bm25() need it, in one more pass over the
+  // matches that keeps the page's 10 rowids. The `+` keeps SQLite from handing FTS5 each rowid
+  // to find: each find would build a prefix term's list of matches again (`fraud*` merges
+  // fraud, fraudster…), which costs more than the pass.
+  return shown
+    .where(and(sql`${searchIndex} MATCH ${search.match}`, inArray(sql`+${rowid}`, pageRowids)))
+    .orderBy(...BEST_FIRST)
+}
 
 /** One result as the search page shows it. */
 export type SearchResult = Awaited<ReturnType<typeof searchResultsQuery>>[number]

@@ -402,14 +402,42 @@ describe('the search queries, which must cost the same on a site 100 times bigge
 
   it('filter and rank every match from rowids, reading entries only for the page shown', async () => {
     for (const filter of ['all', 'page', 'news', 'vacancy'] as const) {
-      const search = { ...criteria('marmoset'), filter, page: 2 }
+      const search = { ...criteria('marmoset'), filter, page: 1 }
       const code = await program(searchResultsQuery(db, search, markers))
-      // SQLite keeps the best rows so far in a sorter: a match is scored, compared with the
-      // worst kept (IdxLE), and only one that is kept has its shown columns read.
+      // Page 1: SQLite keeps the best 10 rows so far in a sorter: a match is scored, compared
+      // with the worst kept (IdxLE), and only one that is kept has its shown columns read.
       const check = code.findIndex((op) => op.opcode === 'IdxLE')
       expect(check, filter).toBeGreaterThan(code.findIndex((op) => op.opcode === 'VFilter'))
       expect(code.slice(0, check).filter(readsStored), filter).toEqual([])
       expect(code.slice(check).filter(readsStored).length, filter).toBeGreaterThan(0)
+    }
+  })
+
+  it('rank a later page from rowids alone, then read only the 10 entries shown', async () => {
+    for (const filter of ['all', 'page', 'news', 'vacancy'] as const) {
+      // Page 3's sorter keeps 30 rows: none of them has its entry read while ranking.
+      const search = { ...criteria('marmoset'), filter, page: 3 }
+      const code = await program(searchResultsQuery(db, search, markers))
+      const scans = code.filter((op) => op.opcode === 'VFilter').map((op) => op.p1)
+      expect(scans, filter).toHaveLength(2)
+      const reads = code.filter(readsStored)
+      const shown = reads[0]?.p1
+      expect(
+        reads.filter((op) => op.p1 !== shown),
+        filter,
+      ).toEqual([])
+      const ranking = scans.find((cursor) => cursor !== shown)
+      expect(ranking, filter).toBeDefined()
+      // The ranking pass ends (VNext) before any entry is read, and each match of the second
+      // pass is looked for among the page's rowids (NotFound) before its entry is read.
+      const rankingEnd = code.findIndex((op) => op.opcode === 'VNext' && op.p1 === ranking)
+      const firstRead = code.findIndex(readsStored)
+      expect(rankingEnd, filter).toBeGreaterThan(-1)
+      expect(rankingEnd, filter).toBeLessThan(firstRead)
+      expect(
+        code.slice(rankingEnd, firstRead).some((op) => op.opcode === 'NotFound'),
+        filter,
+      ).toBe(true)
     }
   })
 
