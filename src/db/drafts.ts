@@ -6,19 +6,17 @@ import { CONTENT_TABLES, type EditableKind } from './content-tables.ts'
 
 /**
  * Query for how many items of a kind have a revision newer than the live one, or have
- * revisions but none live. Each item is one probe of the revisions (kind, content_id, id)
- * index: revision ids only grow, so "a revision after the published one" is "the latest
- * revision is not the published one".
+ * revisions but none live: those whose newest revision (latest_revision_id, which the database
+ * keeps) is after the live one, as revision ids only grow. The condition is the partial index's
+ * (schema.ts, unpublishedChangesIndex), so SQLite counts that index's entries, one per such
+ * item, and reads nothing else.
  */
-const unpublishedCountQuery = (db: Database, kind: EditableKind) => {
+export const unpublishedCountQuery = (db: Database, kind: EditableKind) => {
   const { table } = CONTENT_TABLES[kind]
   return db
     .select({ total: count() })
     .from(table)
-    .where(
-      sql`exists (select 1 from revisions r where r.kind = ${kind} and r.content_id = ${table}.id
-        and r.id > coalesce(${table.publishedRevisionId}, 0))`,
-    )
+    .where(sql`${table.latestRevisionId} > coalesce(${table.publishedRevisionId}, 0)`)
 }
 
 /** How many items, of every kind, have changes not yet published (one D1 batch). */

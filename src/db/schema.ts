@@ -35,6 +35,34 @@ const changeNotesColumn = () =>
     .notNull()
     .default(sql`'[]'`)
 
+/**
+ * The revision columns of a page, article or vacancy: the one now live (revision 1 is the
+ * seeded or imported original) and the newest, which the database keeps (a trigger on
+ * revisions, migration 0014) so the items with changes not yet published can be counted from
+ * an index (unpublishedChangesIndex) rather than by looking up every item's revisions.
+ */
+const revisionColumns = () => ({
+  publishedRevisionId: integer('published_revision_id'),
+  latestRevisionId: integer('latest_revision_id'),
+})
+
+/**
+ * A partial index of the items whose newest revision is not the live one: drafts never
+ * published, and published items changed since. The staff dashboard counts them from the index
+ * alone, as it holds both columns its condition reads.
+ */
+const unpublishedChangesIndex = (
+  name: string,
+  t: {
+    id: AnySQLiteColumn
+    latestRevisionId: AnySQLiteColumn
+    publishedRevisionId: AnySQLiteColumn
+  },
+) =>
+  index(name)
+    .on(t.latestRevisionId, t.publishedRevisionId)
+    .where(sql`${t.latestRevisionId} > coalesce(${t.publishedRevisionId}, 0)`)
+
 /** Site pages, a tree keyed by path ('/', '/about', '/threats/fraud', …). */
 export const pages = sqliteTable(
   'pages',
@@ -51,8 +79,7 @@ export const pages = sqliteTable(
     navOrder: integer('nav_order'),
     status: text('status', { enum: contentStatuses }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-    /** The revision now live (revision 1 is the seeded or imported original). */
-    publishedRevisionId: integer('published_revision_id'),
+    ...revisionColumns(),
     changeNotes: changeNotesColumn(),
     ...timestamps(),
   },
@@ -63,6 +90,7 @@ export const pages = sqliteTable(
     index('pages_status_parent_order_idx').on(t.status, t.parentId, t.navOrder),
     // sitemap.xml lists published pages in address order, a bounded part at a time.
     index('pages_status_path_idx').on(t.status, t.path),
+    unpublishedChangesIndex('pages_unpublished_changes_idx', t),
   ],
 )
 
@@ -82,14 +110,14 @@ export const newsArticles = sqliteTable(
     publicationDate: text('publication_date'),
     status: text('status', { enum: contentStatuses }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-    /** The revision now live (revision 1 is the seeded or imported original). */
-    publishedRevisionId: integer('published_revision_id'),
+    ...revisionColumns(),
     changeNotes: changeNotesColumn(),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex('news_slug_unique').on(t.slug),
     index('news_status_published_idx').on(t.status, t.publishedAt),
+    unpublishedChangesIndex('news_unpublished_changes_idx', t),
   ],
 )
 
@@ -109,13 +137,13 @@ export const vacancies = sqliteTable(
     body: text('body').notNull().default(''),
     status: text('status', { enum: contentStatuses }).notNull().default('draft'),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
-    /** The revision now live (revision 1 is the seeded or imported original). */
-    publishedRevisionId: integer('published_revision_id'),
+    ...revisionColumns(),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex('vacancies_slug_unique').on(t.slug),
     index('vacancies_status_closing_idx').on(t.status, t.closingDate),
+    unpublishedChangesIndex('vacancies_unpublished_changes_idx', t),
   ],
 )
 

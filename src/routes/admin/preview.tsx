@@ -65,6 +65,7 @@ export const renderPreview = async <K extends EditableKind>(
           status: 'published',
           publishedAt: now,
           publishedRevisionId: null,
+          latestRevisionId: null,
           createdAt: now,
           updatedAt: now,
         }}
