@@ -49,13 +49,6 @@ export type ContentSummary = {
 /** A content item with its live data in revision form. */
 export type ContentItem<K extends EditableKind> = ContentSummary & { live: ContentData[K] }
 
-// Written out with an alias: inside a subquery Drizzle would print the outer id unqualified.
-const latestRevisionId = (kind: EditableKind) => {
-  const { table } = CONTENT_TABLES[kind]
-  return sql<number | null>`(select max(r.id) from revisions r
-    where r.kind = ${kind} and r.content_id = ${table}.id)`
-}
-
 /** The columns of the staff list and edit page header. */
 const summaryColumns = (kind: EditableKind) => {
   const { table, addressColumn } = CONTENT_TABLES[kind]
@@ -65,7 +58,7 @@ const summaryColumns = (kind: EditableKind) => {
     address: sql<string>`${addressColumn}`,
     status: table.status,
     publishedRevisionId: table.publishedRevisionId,
-    latestRevisionId: latestRevisionId(kind),
+    latestRevisionId: table.latestRevisionId,
     publishedAt: table.publishedAt,
     updatedAt: table.updatedAt,
   }
@@ -333,10 +326,7 @@ export const publishQueries = <K extends EditableKind>(
   extras: PublishExtras = {},
 ) => {
   const { table, address: addressField, redirectsWhenMoved } = CONTENT_TABLES[kind]
-  const revisionId =
-    revision === 'newest'
-      ? sql`(select max(id) from revisions where kind = ${kind} and content_id = ${item.id})`
-      : (revision?.id ?? null)
+  const revisionId = revision === 'newest' ? table.latestRevisionId : (revision?.id ?? null)
   // Vacancies keep no change notes. json_object's result is JSON, so it is added as an object.
   const changeNotes =
     extras.changeNote && 'changeNotes' in table

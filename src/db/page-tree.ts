@@ -5,11 +5,6 @@ import type { Database } from './client.ts'
 import type { ContentData } from './content-tables.ts'
 import { pages, revisions, scheduledChanges, shareLinks, staff } from './schema.ts'
 
-// Written out with an alias, as in content.ts: inside a subquery Drizzle would print the outer
-// id unqualified. The index on (kind, content_id, id) answers it without a scan.
-const newestRevisionId = sql<number | null>`(select max(r.id) from revisions r
-  where r.kind = 'page' and r.content_id = ${pages}.id)`
-
 /**
  * How many of the pages under each top-level page the tree lists when that page is not open:
  * the first few, with a link to the rest, so a long section does not lengthen every view.
@@ -69,7 +64,7 @@ export const pageTreeRowsQuery = (db: Database, open: number | null = null) =>
       childCount: sql<number>`(select count(*) from pages c where c.parent_id = ${pages}.id)`,
     })
     .from(pages)
-    .leftJoin(revisions, eq(revisions.id, newestRevisionId))
+    .leftJoin(revisions, eq(revisions.id, pages.latestRevisionId))
     .leftJoin(staff, eq(staff.id, revisions.authorId))
     .where(sql`${pages.id} in ${listedIds(open)}`)
 
@@ -171,7 +166,7 @@ export const siblingsOfPageQuery = (db: Database, id: number) =>
       latestChangeNote: revisions.changeNote,
     })
     .from(pages)
-    .leftJoin(revisions, eq(revisions.id, newestRevisionId))
+    .leftJoin(revisions, eq(revisions.id, pages.latestRevisionId))
     // `is` compares nulls as equal, so top-level pages find each other.
     .where(sql`${pages.parentId} is (select p.parent_id from pages p where p.id = ${id})`)
 
@@ -216,8 +211,7 @@ export const publishedIsNewestQuery = (db: Database, id: number) =>
   db
     .update(pages)
     .set({
-      publishedRevisionId: sql`(select max(r.id) from revisions r
-        where r.kind = 'page' and r.content_id = ${id})`,
+      publishedRevisionId: pages.latestRevisionId,
     })
     .where(eq(pages.id, id))
 
