@@ -53,11 +53,7 @@ const revisionColumns = () => ({
  */
 const unpublishedChangesIndex = (
   name: string,
-  t: {
-    id: AnySQLiteColumn
-    latestRevisionId: AnySQLiteColumn
-    publishedRevisionId: AnySQLiteColumn
-  },
+  t: { latestRevisionId: AnySQLiteColumn; publishedRevisionId: AnySQLiteColumn },
 ) =>
   index(name)
     .on(t.latestRevisionId, t.publishedRevisionId)
