@@ -1,6 +1,6 @@
 // A small page tree for tests of where a page may go: its own for each call, so tests in a
 // file never share pages.
-import { insertPage, row, sql } from './helpers.ts'
+import { insertPage, row, rows, sql } from './helpers.ts'
 
 /** The id of the page at a path (which must exist). */
 export const pageIdAt = async (path: string) =>
@@ -38,6 +38,23 @@ export const newPageTree = async (status: 'published' | 'draft' = 'published') =
 
 /** The ids of a tree from newPageTree. */
 export type PageTree = Awaited<ReturnType<typeof newPageTree>>
+
+/** The pages a's parent cannot be: a itself, its child b, its grandchild c. */
+export const UNDER = [
+  ['the page itself', 'a'],
+  ['its child', 'b'],
+  ['its grandchild', 'c'],
+] as const
+
+/** Everything a refused change of a page must leave as it was. */
+export const snapshot = async () => ({
+  pages: await rows('SELECT * FROM pages ORDER BY id'),
+  revisions: await rows('SELECT * FROM revisions ORDER BY id'),
+  audit: await rows('SELECT * FROM audit_log ORDER BY id'),
+  redirects: await rows('SELECT * FROM redirects ORDER BY from_path'),
+  search: await rows('SELECT rowid, path FROM search_index ORDER BY rowid'),
+  version: await row("SELECT value FROM settings WHERE key = 'content_version'"),
+})
 
 /**
  * Two published pages stored as each other's parent, as data from before the database refused

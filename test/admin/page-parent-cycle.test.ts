@@ -9,8 +9,8 @@ import {
   editFormValues,
   signedIn,
 } from '../admin-helpers.ts'
-import { row, rows, sql, summaryErrors } from '../helpers.ts'
-import { newPageTree, parentOf } from '../page-tree-fixture.ts'
+import { row, sql, summaryErrors } from '../helpers.ts'
+import { UNDER, newPageTree, parentOf, snapshot } from '../page-tree-fixture.ts'
 
 const MESSAGE = 'Choose a parent page that is not this page or a page under it'
 
@@ -27,20 +27,13 @@ const offered = (html: string) => {
   return [...select.matchAll(/<option value="(\d+)"/g)].map((m) => Number(m[1]))
 }
 
-/** Everything a refused change must leave as it was. */
-const snapshot = async () => ({
-  pages: await rows('SELECT * FROM pages ORDER BY id'),
-  revisions: await rows('SELECT * FROM revisions ORDER BY id'),
-  audit: await rows('SELECT * FROM audit_log ORDER BY id'),
-  redirects: await rows('SELECT * FROM redirects ORDER BY from_path'),
-  version: await row("SELECT value FROM settings WHERE key = 'content_version'"),
-})
-
-const UNDER = [
-  ['the page itself', 'a'],
-  ['its child', 'b'],
-  ['its grandchild', 'c'],
-] as const
+/** Posts the page's edit form as it stands, with `parentId` as its parent, by Save or Publish. */
+const postParent = async (path: string, parentId: number, action: 'save' | 'publish') =>
+  publisher.post(path, {
+    ...editFormValues(await (await publisher.get(path)).text()),
+    parentId: String(parentId),
+    action,
+  })
 
 describe('POST /admin/pages/:id with a parent that is the page or under it', () => {
   it.each(UNDER)(
@@ -82,28 +75,13 @@ describe('POST /admin/pages/:id with a parent that is the page or under it', () 
   it('saves and publishes a sibling, or a sibling of its parent, as its parent (303)', async () => {
     const tree = await newPageTree()
     const path = `/admin/pages/${tree.a}`
-    const values = editFormValues(await (await publisher.get(path)).text())
-    const saved = await publisher.post(path, {
-      ...values,
-      parentId: String(tree.s),
-      action: 'save',
-    })
-    expect(saved.status).toBe(303)
+    expect((await postParent(path, tree.s, 'save')).status).toBe(303)
     expect(await parentOf(tree.a)).toBe(tree.root)
-    const toSibling = await publisher.post(path, {
-      ...values,
-      parentId: String(tree.s),
-      action: 'publish',
-    })
+    const toSibling = await postParent(path, tree.s, 'publish')
     expect(toSibling.status).toBe(303)
     expect(toSibling.headers.get('Location')).toBe(`${path}?done=published`)
     expect(await parentOf(tree.a)).toBe(tree.s)
-    const toUncle = await publisher.post(path, {
-      ...editFormValues(await (await publisher.get(path)).text()),
-      parentId: String(tree.u),
-      action: 'publish',
-    })
-    expect(toUncle.status).toBe(303)
+    expect((await postParent(path, tree.u, 'publish')).status).toBe(303)
     expect(await parentOf(tree.a)).toBe(tree.u)
   })
 })
@@ -112,13 +90,7 @@ describe('POST /admin/pages/:id/publish of a draft whose parent was moved under 
   it('answers 400 with the reason and publishes nothing', async () => {
     const tree = await newPageTree()
     const path = `/admin/pages/${tree.a}`
-    const values = editFormValues(await (await publisher.get(path)).text())
-    const saved = await publisher.post(path, {
-      ...values,
-      parentId: String(tree.s),
-      action: 'save',
-    })
-    expect(saved.status).toBe(303)
+    expect((await postParent(path, tree.s, 'save')).status).toBe(303)
     await sql('UPDATE pages SET parent_id = ? WHERE id = ?', tree.c, tree.s)
     const before = await snapshot()
     const csrf = csrfFrom(await (await publisher.get(path)).text())
