@@ -21,7 +21,7 @@ export const pageByPathQuery = (db: Database, path: string) =>
   db.select(pageColumns).from(pages).where(eq(pages.path, path)).limit(1)
 
 /** Columns of a page in the tree: navigation, breadcrumbs, child lists and sitemaps. */
-const treeColumns = {
+export const treeColumns = {
   id: pages.id,
   path: pages.path,
   parentId: pages.parentId,

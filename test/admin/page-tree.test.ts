@@ -1,7 +1,7 @@
 // The staff Pages tree over HTTP: markup and order, moving pages, and deleting a draft page.
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { auditEntries, csrfFrom, editorAndPublisher, type StaffBrowser } from '../admin-helpers.ts'
+import { auditEntries, editorAndPublisher, type StaffBrowser } from '../admin-helpers.ts'
 import { formatDateTime } from '../../src/lib/dates.ts'
 import { getPage, insertPage } from '../helpers.ts'
 import { type DomDocument, type DomElement, parseDocument } from '../unit/dom.ts'

@@ -8,7 +8,7 @@ import { asc, eq } from 'drizzle-orm'
 import { type Database, createDb } from '../../src/db/client.ts'
 import { pages } from '../../src/db/schema.ts'
 import { pageTreeRowsQuery } from '../../src/db/page-tree.ts'
-import { pagesAroundPageQuery } from '../../src/db/pages.ts'
+import { pagesAroundPageQuery, treeColumns } from '../../src/db/pages.ts'
 import { SEARCH_ROWID_BASE } from '../../src/db/search-index.ts'
 import { batchWithChrome } from '../../src/http/page-chrome.ts'
 import {
@@ -57,15 +57,7 @@ const fetchWith = async (path: string, db: D1Database, again = false) => {
  */
 const wholeTreeQuery = (db: Database) =>
   db
-    .select({
-      id: pages.id,
-      path: pages.path,
-      parentId: pages.parentId,
-      title: pages.title,
-      summary: pages.summary,
-      navOrder: pages.navOrder,
-      updatedAt: pages.updatedAt,
-    })
+    .select(treeColumns)
     .from(pages)
     .where(eq(pages.status, 'published'))
     .orderBy(asc(pages.navOrder), asc(pages.title))

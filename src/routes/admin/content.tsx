@@ -2,7 +2,6 @@ import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import {
-  type ContentData,
   type EditableKind,
   contentListPage,
   pageIdAt,
