@@ -181,9 +181,11 @@ const PARENT_LOOP: Refusal = {
 /**
  * The form error when data would make page `id` its own parent or put it under a page below
  * it: a loop in parent_id, which takes the page and every page under it out of the navigation,
- * breadcrumbs and page tree. Checked on every write of an existing page's parent (save, publish,
- * restore), at that write: the tree may have changed since the data was saved. The database
- * refuses a loop too (migration 0012), for a page moved between this read and the batch.
+ * breadcrumbs and page tree. Checked when a page's data is saved (save, Publish, restore), so
+ * the editor hears at once even where no parent_id is written: a published page's draft is
+ * only a revision until it is published. The database refuses a loop on every write of
+ * parent_id (migration 0012): for a page moved between this read and the batch, and when a
+ * saved draft is published later, which relies on that alone.
  */
 const parentLoop = async (
   db: Database,
@@ -427,11 +429,9 @@ export const publish = async <K extends EditableKind>(
   const changeNote =
     latest && latest.id !== item.publishedRevisionId ? noteFor(kind, item, latest.changeNote) : null
   const extras = { changeNote, publishedAt: publicationInstant(loaded.draft) }
-  // The draft's parent was checked when it was saved, but the tree may have changed since.
-  // A separate read just before the batch, as D1 has no interactive transactions; the
-  // database's own check (migration 0012) refuses a loop made by a publish in between.
-  const loop = await parentLoop(db, kind, id, loaded.draft)
-  if (loop) return loop
+  // The draft's parent was checked when it was saved, but the tree may have changed since:
+  // the database refuses a parent under the page (migration 0012), and commit() gives the
+  // Parent field's error, with nothing written.
   return commit(
     () =>
       db.batch([
