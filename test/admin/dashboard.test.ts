@@ -72,12 +72,12 @@ describe('the count of items with unpublished changes, at any size of site', () 
     )
 
   it('reads only the partial index of such items, for each kind', async () => {
+    const INDEXES = { page: 'pages', news: 'news', vacancy: 'vacancies' } as const
     for (const kind of ['page', 'news', 'vacancy'] as const) {
       const { sql: text, params } = unpublishedCountQuery(db, kind).toSQL()
       const plan = await rows<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`, ...params)
-      const index = `${kind === 'page' ? 'pages' : kind === 'news' ? 'news' : 'vacancies'}_unpublished_changes_idx`
       expect(plan.map((p) => p.detail)).toEqual([
-        `SCAN ${TABLES[kind]} USING COVERING INDEX ${index}`,
+        `SCAN ${TABLES[kind]} USING COVERING INDEX ${INDEXES[kind]}_unpublished_changes_idx`,
       ])
     }
   })

@@ -225,7 +225,7 @@ describe('the database', () => {
   it('refuses the second of two publishes at once that put a and s under each other', async () => {
     const tree = await newPageTree()
     const sData = (await editableItem(db, 'page', tree.s))!.draft
-    // Each draft is valid when saved, and still is when its publish checks it.
+    // Each draft is valid when saved; which one lands first decides which is refused.
     expect(
       await saveDraft(db, editor, 'page', tree.a, await dataOfA(tree, { parentId: tree.s })),
     ).toEqual({ ok: true })
