@@ -500,9 +500,14 @@ export const pageFeedback = sqliteTable('page_feedback', {
 /**
  * Site search: an SQLite FTS5 table of what visitors can find (published pages and news, and
  * published vacancies, filtered to open ones when searched), one row per item. Drizzle cannot
- * declare a virtual table, so this statement is its definition: migration 0008 runs it, and a
- * test checks the migration holds exactly this. Porter stemming makes "trafficked" find
- * "trafficking". Publishing, unpublishing and scheduled changes update it in their own batch.
+ * declare a virtual table, so this statement is its definition: migration 0015 runs it (0008
+ * made the table without prefixes), and a test checks the migration and the database hold
+ * exactly this. Porter stemming makes "trafficked" find "trafficking". A search's last word
+ * also finds the words it begins (lib/search-query.ts); the prefix indexes hold those of 3 to
+ * 8 letters ready made, so such a search reads one list of matches instead of merging the list
+ * of every word that begins so, three times over (matching, scoring, counting). They change no
+ * result, and make the index about three and a half times the size.
+ * Publishing, unpublishing and scheduled changes update it in their own batch.
  */
 export const SEARCH_INDEX_DDL =
-  "CREATE VIRTUAL TABLE search_index USING fts5(title, summary, body, kind UNINDEXED, content_id UNINDEXED, path UNINDEXED, closing_date UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')"
+  "CREATE VIRTUAL TABLE search_index USING fts5(title, summary, body, kind UNINDEXED, content_id UNINDEXED, path UNINDEXED, closing_date UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '3 4 5 6 7 8')"

@@ -59,25 +59,32 @@ export type Markers = { open: string; close: string }
 /** What a search matches: an FTS5 MATCH expression (lib/search-query.ts) and the time. */
 export type SearchCriteria = { match: string; today: string; now: Date }
 
+/** Above every rowid: what the lowest rowid of no rows is taken to be. */
+const NO_ROWID = sql.raw('9223372036854775807')
+
 // Only what matches, and only what visitors may see: vacancies stay in the index after they
 // close, and a news article is found once its publication time has come (as in db/news.ts).
 // The index holds published items only (publishing and unpublishing keep it so, closing a
 // vacancy included), so each test is a short list, read once by index and held in memory:
 // the open vacancies, from the (status, closing_date) index, and the news published for a time
 // still to come, from the (status, published_at) index (listing every live article instead
-// would read that index whole). Each match is then checked by its rowid alone.
-const matching = ({ match, today, now }: SearchCriteria) =>
-  sql`${searchIndex} MATCH ${match}
+// would read that index whole). Each match is then checked by its rowid alone. The news to
+// come are few and usually the newest, so a match below the lowest of their rowids (worked
+// out once) is let through without looking it up in their list. At scale that look-up, made
+// for every match even when the list was empty, was about 7% of a search's SQL.
+const matching = ({ match, today, now }: SearchCriteria) => {
+  const toCome = and(eq(newsArticles.status, 'published'), gt(newsArticles.publishedAt, now))
+  return sql`${searchIndex} MATCH ${match}
     AND (${rowid} < ${VACANCY_BASE} OR ${rowid} - ${VACANCY_BASE} IN (SELECT ${vacancies.id}
       FROM ${vacancies} WHERE ${and(
         eq(vacancies.status, 'published'),
         gte(vacancies.closingDate, today),
       )}))
-    AND ${rowid} NOT IN (SELECT ${NEWS_BASE} + ${newsArticles.id}
-      FROM ${newsArticles} WHERE ${and(
-        eq(newsArticles.status, 'published'),
-        gt(newsArticles.publishedAt, now),
-      )})`
+    AND (${rowid} < (SELECT coalesce(min(${NEWS_BASE} + ${newsArticles.id}), ${NO_ROWID})
+        FROM ${newsArticles} WHERE ${toCome})
+      OR ${rowid} NOT IN (SELECT ${NEWS_BASE} + ${newsArticles.id}
+        FROM ${newsArticles} WHERE ${toCome}))`
+}
 
 /**
  * A search's order: bm25, weighing a match in the title above one in the summary, and that

@@ -4,6 +4,7 @@ import { env } from 'cloudflare:test'
 import { parseHTML } from 'linkedom'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../src/db/client.ts'
+import { SEARCH_INDEX_DDL } from '../../src/db/schema.ts'
 import { SEARCH_INDEX_REBUILD, SEARCH_ROWID_BASE } from '../../src/db/search-index.ts'
 import {
   closeVacancy,
@@ -264,13 +265,30 @@ describe('every way content goes live or leaves', () => {
   })
 })
 
+/** A migration's statements, without their comments. */
+const statementsOf = (number: string) => {
+  const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith(`${number}_`))
+  if (!migration) throw new Error(`migration ${number} is missing`)
+  return migration.queries.map((q) => q.replace(/^--.*\n/gm, '').trim()).filter((q) => q !== '')
+}
+
 describe('the rebuild', () => {
   it('is what migration 0011 gave every existing index its rowids with', () => {
-    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith('0011_'))
-    if (!migration) throw new Error('migration 0011 is missing')
-    const statements = migration.queries
-      .map((q) => q.replace(/^--.*\n/gm, '').trim())
-      .filter((q) => q !== '')
-    expect(statements).toEqual(SEARCH_INDEX_REBUILD)
+    expect(statementsOf('0011')).toEqual(SEARCH_INDEX_REBUILD)
+  })
+
+  it('is what migration 0015 filled the index with, made again with its prefixes', () => {
+    const [, ...inserts] = SEARCH_INDEX_REBUILD
+    expect(statementsOf('0015')).toEqual(['DROP TABLE search_index', SEARCH_INDEX_DDL, ...inserts])
+  })
+})
+
+describe('the index', () => {
+  it('is the table SEARCH_INDEX_DDL makes, with prefix indexes of 3 to 8 letters', async () => {
+    const table = await env.DB.prepare(
+      "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_index'",
+    ).first<{ sql: string }>()
+    expect(table?.sql).toBe(SEARCH_INDEX_DDL)
+    expect(SEARCH_INDEX_DDL).toContain("prefix = '3 4 5 6 7 8'")
   })
 })
