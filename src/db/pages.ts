@@ -1,5 +1,6 @@
 import { type SQL, and, asc, count, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
 import type { Database } from './client.ts'
+import { prebuilt, value } from './prebuilt.ts'
 import { pages, redirects } from './schema.ts'
 
 /** Columns a page view needs. */
@@ -19,6 +20,10 @@ const pageColumns = {
 /** Query for the page at `path`, whatever its status (zero or one row). */
 export const pageByPathQuery = (db: Database, path: string) =>
   db.select(pageColumns).from(pages).where(eq(pages.path, path)).limit(1)
+
+/** pageByPathQuery for a public page's batch, built once per isolate (prebuilt.ts). */
+export const prebuiltPageByPath = (db: Database, path: string) =>
+  prebuilt(db, 'pageByPath', (t) => pageByPathQuery(t, value('path')), { path })
 
 /** Columns of a page in the tree: navigation, breadcrumbs, child lists and sitemaps. */
 export const treeColumns = {
@@ -100,6 +105,23 @@ export const trailAndChildrenQuery = (db: Database, path: string, paths: string[
   trailPages(db, idsAt(paths))
     .unionAll(childrenOf(db, idAt(path)))
     .orderBy(...menuOrder)
+
+/**
+ * trailAndChildrenQuery for a public page's batch, built once per isolate for each number of
+ * paths (prebuilt.ts).
+ */
+export const prebuiltTrailAndChildren = (db: Database, path: string, paths: string[]) =>
+  prebuilt(
+    db,
+    `trailAndChildren:${paths.length}`,
+    (t) =>
+      trailAndChildrenQuery(
+        t,
+        value('path'),
+        paths.map((_, at) => value(`path${at}`)),
+      ),
+    { path, ...Object.fromEntries(paths.map((up, at) => [`path${at}`, up])) },
+  )
 
 /**
  * Query for the part of the published tree a preview of page `id` shows, as its draft places
@@ -188,6 +210,10 @@ export const redirectQuery = (db: Database, fromPath: string) =>
     .from(redirects)
     .where(eq(redirects.fromPath, fromPath))
     .limit(1)
+
+/** redirectQuery for a public page's batch, built once per isolate (prebuilt.ts). */
+export const prebuiltRedirect = (db: Database, fromPath: string) =>
+  prebuilt(db, 'redirect', (t) => redirectQuery(t, value('fromPath')), { fromPath })
 
 /**
  * Query for page `pageId` if it is page `candidateId` or above it (zero or one row): whether

@@ -4,7 +4,7 @@ import {
   isMenuPage,
   pagesAroundPageQuery,
   pagesAroundQuery,
-  trailAndChildrenQuery,
+  prebuiltTrailAndChildren,
   type TreePage,
 } from '../db/pages.ts'
 import { settings } from '../db/schema.ts'
@@ -113,7 +113,7 @@ export const batchWithChrome = async <const T extends readonly BatchItem<'sqlite
   if (version !== undefined && siteChrome?.version === version && 'path' in part) {
     const { menu, chrome } = siteChrome
     const [around, ...results] = await db.batch([
-      trailAndChildrenQuery(db, part.path, pathsUp(part.path)),
+      prebuiltTrailAndChildren(db, part.path, pathsUp(part.path)),
       ...queries,
     ])
     return { tree: unique([...menu, ...around]), chrome, results: results as BatchResponse<T> }

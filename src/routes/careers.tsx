@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
-import { pageByPathQuery } from '../db/pages.ts'
+import { prebuiltPageByPath } from '../db/pages.ts'
 import { type NewSubmission, cvKeyFor } from '../db/submissions.ts'
 import { openVacanciesQuery, vacancyBySlugQuery } from '../db/vacancies.ts'
 import type { AppEnv } from '../env.ts'
@@ -55,7 +55,10 @@ careers.get('/', async (c) => {
     tree,
     chrome,
     results: [[page], vacancies],
-  } = await batchWithChrome(c, [pageByPathQuery(db, '/careers'), openVacanciesQuery(db, ukToday())])
+  } = await batchWithChrome(c, [
+    prebuiltPageByPath(db, '/careers'),
+    openVacanciesQuery(db, ukToday()),
+  ])
   if (!page || page.status !== 'published') throw new HTTPException(404)
   return c.html(
     <CareersPage

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
-import { pageByPathQuery } from '../db/pages.ts'
+import { prebuiltPageByPath } from '../db/pages.ts'
 import type { NewSubmission } from '../db/submissions.ts'
 import type { AppEnv } from '../env.ts'
 import { contactForm } from '../forms/contact.ts'
@@ -48,7 +48,7 @@ const CONTACT_PAGE = {
 
 /** Renders the contact page, with what the visitor sent when there was a problem. */
 const renderContact = async (c: Context<AppEnv>, state: FormState = {}, status = 200) => {
-  const loading = batchWithChrome(c, [pageByPathQuery(c.var.db, '/contact')])
+  const loading = batchWithChrome(c, [prebuiltPageByPath(c.var.db, '/contact')])
   // A form that comes back is a POST, which the edge cache never answers: when D1 cannot be
   // read, the visitor's answers come back on the bare chrome rather than being lost to a 500.
   const loaded = status === 200 ? await loading : await loading.catch(() => undefined)

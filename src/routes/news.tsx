@@ -1,7 +1,7 @@
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { NEWS_PAGE_SIZE, articleBySlugQuery, newsCountQuery, newsPageQuery } from '../db/news.ts'
-import { pageByPathQuery } from '../db/pages.ts'
+import { prebuiltPageByPath } from '../db/pages.ts'
 import type { AppEnv } from '../env.ts'
 import { batchWithChrome } from '../http/page-chrome.ts'
 import { breadcrumbsTo, breadcrumbsUnder } from '../lib/site-tree.ts'
@@ -30,7 +30,7 @@ news.get('/', async (c) => {
     chrome,
     results: [[page], [counted], articles],
   } = await batchWithChrome(c, [
-    pageByPathQuery(db, '/news'),
+    prebuiltPageByPath(db, '/news'),
     newsCountQuery(db, now),
     newsPageQuery(db, pageNumber, now),
   ])

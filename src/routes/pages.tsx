@@ -1,7 +1,7 @@
 import { Hono } from 'hono/tiny'
 import { HTTPException } from 'hono/http-exception'
 import { latestNewsQuery, newsLinksQuery } from '../db/news.ts'
-import { pageByPathQuery, redirectQuery, sitemapPagesQuery } from '../db/pages.ts'
+import { prebuiltPageByPath, prebuiltRedirect, sitemapPagesQuery } from '../db/pages.ts'
 import { openVacanciesQuery } from '../db/vacancies.ts'
 import type { AppEnv } from '../env.ts'
 import { batchWithChrome } from '../http/page-chrome.ts'
@@ -22,7 +22,7 @@ pages.get('/', async (c) => {
   const {
     chrome,
     results: [[page], latestNews],
-  } = await batchWithChrome(c, [pageByPathQuery(db, '/'), latestNewsQuery(db, 3, new Date())])
+  } = await batchWithChrome(c, [prebuiltPageByPath(db, '/'), latestNewsQuery(db, 3, new Date())])
   if (!page || page.status !== 'published') throw new HTTPException(404)
   return c.html(<HomePage chrome={chrome} page={page} latestNews={latestNews} />)
 })
@@ -79,7 +79,7 @@ pages.get('*', async (c) => {
     tree,
     chrome,
     results: [[page], [redirect]],
-  } = await batchWithChrome(c, [pageByPathQuery(db, path), redirectQuery(db, path)])
+  } = await batchWithChrome(c, [prebuiltPageByPath(db, path), prebuiltRedirect(db, path)])
   if (page?.status === 'unpublished') throw new HTTPException(410)
   if (!page || page.status !== 'published') {
     if (redirect) return c.redirect(redirect.toPath, 301)
