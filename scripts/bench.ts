@@ -1,13 +1,18 @@
-// The benchmark: `npm run bench` (normal seed) or `npm run bench -- --seed scale` (the database
-// `npm run seed:scale` fills). One local site (wrangler dev, both Workers, with the bench's entry
-// point: wrangler.bench.toml) on 127.0.0.1:8788, with local state of its own
-// (.wrangler/bench-state, .wrangler/bench-scale-state), so it never touches `npm start`'s.
+// The benchmark: `npm run bench` (normal seed), `npm run bench -- --seed scale` (the database
+// `npm run seed:scale` fills) or `--seed both`. One local site per seed (wrangler dev, both
+// Workers, with the bench's entry point: wrangler.bench.toml) on 127.0.0.1:8788 (the scale
+// seed's on 8789 with `both`), with local state of its own (.wrangler/bench-state,
+// .wrangler/bench-scale-state), so it never touches `npm start`'s.
 // Each scenario runs BENCH_RUNS times (3), interleaved with the others, for BENCH_SECONDS (4)
 // with BENCH_CONNECTIONS (10) autocannon connections; the table gives the medians: requests per
 // second, p50 and p99 latency, and throughput as a ratio of the static asset's, the floor's and
 // the D1 floor's (each run's ratio, then the median), plus the time of one request alone on the server. Scale
 // mode also gives each scenario's p50 as a multiple of the normal seed's (bench/results.json).
-// Writes bench/results.json or bench/results-scale.json and prints a markdown table.
+// With `both`, each scenario runs on the normal site and then the scale site within each run, and
+// the multiple is each run's, then the median: this machine's speed drifts between runs made
+// minutes apart, which moved the static asset from 434 to 595 req/s, so only runs side by side
+// compare the seeds. Writes bench/results.json and/or bench/results-scale.json and prints a
+// markdown table for each seed.
 import { execFile, spawn } from 'node:child_process'
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -19,8 +24,6 @@ import { FLOOR_D1_PATH, FLOOR_PATH } from './bench/floor.ts'
 import { migrate, seed } from './lib/local-db.ts'
 
 const root = new URL('..', import.meta.url).pathname
-const PORT = 8788
-const BASE = `http://127.0.0.1:${PORT}`
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -30,19 +33,34 @@ const ONLY = process.env.BENCH_ONLY?.split(',')
 
 const { values } = parseArgs({ options: { seed: { type: 'string', default: 'normal' } } })
 const mode = values.seed
-if (mode !== 'normal' && mode !== 'scale') {
-  console.error('--seed must be normal or scale')
+if (mode !== 'normal' && mode !== 'scale' && mode !== 'both') {
+  console.error('--seed must be normal, scale or both')
   process.exit(1)
 }
-const persistTo = join(
-  root,
-  mode === 'scale' ? '.wrangler/bench-scale-state' : '.wrangler/bench-state',
-)
-const resultsFile = join(root, mode === 'scale' ? 'bench/results-scale.json' : 'bench/results.json')
+
+/** One seed's site: its own wrangler dev, port and local state. */
+type Site = {
+  seed: 'normal' | 'scale'
+  port: number
+  base: string
+  persistTo: string
+  resultsFile: string
+}
+
+const siteOf = (seed: Site['seed'], port: number): Site => ({
+  seed,
+  port,
+  base: `http://127.0.0.1:${port}`,
+  persistTo: join(root, seed === 'scale' ? '.wrangler/bench-scale-state' : '.wrangler/bench-state'),
+  resultsFile: join(root, seed === 'scale' ? 'bench/results-scale.json' : 'bench/results.json'),
+})
+
+const sites =
+  mode === 'both' ? [siteOf('normal', 8788), siteOf('scale', 8789)] : [siteOf(mode, 8788)]
 
 /** Fills the bench's own database: migrations and seed, and for scale mode `npm run seed:scale`. */
-const prepareDatabase = async () => {
-  if (mode === 'normal') {
+const prepareDatabase = async ({ seed: kind, persistTo }: Site) => {
+  if (kind === 'normal') {
     console.log(await migrate({ persistTo }))
     console.log(await seed({ persistTo }))
     return
@@ -74,7 +92,7 @@ const prepareDatabase = async () => {
  * member, and a session row holding the SHA-256 of a new token, as auth/sessions.ts stores it.
  * Returns the Cookie header, signed with .dev.vars' STAFF_COOKIE_KEY as sign-in signs it.
  */
-const staffCookie = async () => {
+const staffCookie = async ({ persistTo }: Site) => {
   const token = randomBytes(32).toString('base64url')
   const id = createHash('sha256').update(token).digest('hex')
   const now = Date.now()
@@ -106,19 +124,20 @@ const writeConfig = () => {
 }
 
 /** wrangler dev with the bench's config, the cache bypass header allowed (never in production). */
-const startServer = async () => {
-  writeConfig()
-  const taken = await fetch(BASE).then(
+const startServer = async ({ port, base, persistTo }: Site) => {
+  const taken = await fetch(base).then(
     () => true,
     () => false,
   )
-  if (taken) throw new Error(`Port ${PORT} is in use: is another bench running?`)
+  if (taken) throw new Error(`Port ${port} is in use: is another bench running?`)
   const server = spawn(
     'wrangler',
     [
       'dev',
       ...['-c', 'wrangler.bench.toml', '-c', 'wrangler.admin.toml'],
-      ...['--port', String(PORT), '--ip', '127.0.0.1', '--persist-to', persistTo],
+      ...['--port', String(port), '--ip', '127.0.0.1', '--persist-to', persistTo],
+      // Each site's own inspector port, so two can run side by side.
+      ...['--inspector-port', String(port + 1000)],
       ...['--var', 'ALLOW_CACHE_BYPASS:true'],
       '--show-interactive-dev-session=false',
       // A line per request costs CPU the measurement needs; warnings and errors still show.
@@ -145,7 +164,7 @@ const startServer = async () => {
   process.on('exit', stop)
   for (const deadline = Date.now() + 180_000; ;) {
     try {
-      if ((await fetch(`${BASE}/robots.txt`)).ok) return stop
+      if ((await fetch(`${base}/robots.txt`)).ok) return stop
     } catch {}
     if (server.exitCode !== null) throw new Error(`wrangler dev exited with ${server.exitCode}`)
     if (Date.now() > deadline) throw new Error('wrangler dev did not start within 180 s')
@@ -163,15 +182,15 @@ type Scenario = {
 }
 
 /** The scenarios, in table order; the paths that depend on the data are found by asking. */
-const scenarios = async (cookie: string): Promise<Scenario[]> => {
+const scenarios = async ({ seed, base }: Site, cookie: string): Promise<Scenario[]> => {
   const bypass = { 'X-Bypass-Cache': '1' }
   const about = '/about/how-we-work'
-  const html = await (await fetch(`${BASE}${about}`)).text()
+  const html = await (await fetch(`${base}${about}`)).text()
   const css = html.match(/<link rel="stylesheet" href="([^"]+)"/)?.[1]
   if (!css) throw new Error(`No stylesheet link on ${about}`)
-  const news = await (await fetch(`${BASE}/news`, { headers: bypass })).text()
+  const news = await (await fetch(`${base}/news`, { headers: bypass })).text()
   const lastPage = Math.max(1, ...[...news.matchAll(/[?&]page=(\d+)/g)].map((m) => Number(m[1])))
-  const deep = mode === 'scale' ? 1500 : lastPage
+  const deep = seed === 'scale' ? 1500 : lastPage
   return [
     { id: 'static', name: 'static asset (CSS)', path: css },
     { id: 'floor', name: 'floor (bench only)', path: FLOOR_PATH },
@@ -214,11 +233,11 @@ const scenarios = async (cookie: string): Promise<Scenario[]> => {
 
 /** Fails before measuring if a scenario does not answer 200 as it should (signed in, cached…). */
 /** Returns the time of the second request, alone on the server, in ms. */
-const check = async (s: Scenario) => {
+const check = async ({ base }: Site, s: Scenario) => {
   let ms = 0
   for (let i = 0; i < 2; i++) {
     const started = performance.now()
-    const res = await fetch(`${BASE}${s.path}`, { headers: s.headers, redirect: 'manual' })
+    const res = await fetch(`${base}${s.path}`, { headers: s.headers, redirect: 'manual' })
     await res.arrayBuffer()
     ms = performance.now() - started
     if (res.status !== 200) throw new Error(`${s.name}: ${s.path} answered ${res.status}`)
@@ -239,16 +258,16 @@ type Run = {
   errors: number
 }
 
-const measure = async (s: Scenario): Promise<Run> => {
+const measure = async ({ base }: Site, s: Scenario): Promise<Run> => {
   const r = await autocannon({
-    url: `${BASE}${s.path}`,
+    url: `${base}${s.path}`,
     headers: s.headers,
     connections: CONNECTIONS,
     duration: SECONDS,
   })
   // Requests still in flight when the run ended are answered before the next run starts: a
   // request queued behind them returns once the server has caught up.
-  await fetch(`${BASE}${FLOOR_PATH}`).then((res) => res.arrayBuffer())
+  await fetch(`${base}${FLOOR_PATH}`).then((res) => res.arrayBuffer())
   return {
     rps: r.requests.total / r.duration,
     requests: r.requests.total,
@@ -268,37 +287,40 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-try {
-  await prepareDatabase()
-  const cookie = await staffCookie()
-  const stop = await startServer()
-  const list = (await scenarios(cookie)).filter(
-    (s) => !ONLY || s.id.startsWith('floor') || s.id === 'static' || ONLY.includes(s.id),
-  )
-  const alone: number[] = []
-  for (const s of list) alone.push(await check(s))
-  const runs: Run[][] = list.map(() => [])
-  for (let run = 1; run <= RUNS; run++) {
-    console.log(`Run ${run} of ${RUNS}: ${list.length} scenarios, ${SECONDS} s each`)
-    for (const [i, s] of list.entries()) runs[i]!.push(await measure(s))
+/** The normal seed's p50 of each scenario, from bench/results.json, for a scale-only run. */
+const savedNormal = () => {
+  const file = join(root, 'bench/results.json')
+  if (!existsSync(file)) return undefined
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+    results: { id: string; p50ms: number }[]
   }
-  stop()
+  return new Map(saved.results.map((r) => [r.id, r.p50ms]))
+}
 
-  const staticRuns = runs[0]!
-  const floorRuns = runs[1]!
-  const d1FloorRuns = runs[2]!
-  const normal =
-    mode === 'scale' && existsSync(join(root, 'bench/results.json'))
-      ? (JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as {
-          results: { id: string; p50ms: number }[]
-        })
-      : undefined
-  const results = list.map((s, i) => {
+/** A site's results, from its runs; `normal` gives each scenario's p50 on the normal seed. */
+const summarise = (
+  list: Scenario[],
+  runs: Run[][],
+  alone: number[],
+  normal?: { perRun: Run[][] } | { saved: Map<string, number> },
+) => {
+  const [staticRuns, floorRuns, d1FloorRuns] = runs as [Run[], Run[], Run[]]
+  return list.map((s, i) => {
     const r = runs[i]!
-    const normalP50 = normal?.results.find((n) => n.id === s.id)?.p50ms
     // Latency only of runs in which requests completed: a route slower than a run has none.
     const done = r.filter((x) => x.requests > 0)
     const p50ms = done.length > 0 ? median(done.map((x) => x.p50)) : null
+    // Side by side, each run's multiple, then the median; else against the saved normal run.
+    const multiples =
+      normal && 'perRun' in normal
+        ? r.flatMap((x, run) => {
+            const n = normal.perRun[i]![run]!
+            return x.requests > 0 && n.requests > 0 ? [x.p50 / n.p50] : []
+          })
+        : []
+    const savedP50 = normal && 'saved' in normal ? normal.saved.get(s.id) : undefined
+    const p50TimesNormal =
+      multiples.length > 0 ? median(multiples) : savedP50 && p50ms ? p50ms / savedP50 : undefined
     return {
       id: s.id,
       name: s.name,
@@ -310,14 +332,19 @@ try {
       ratioToStatic: Number(median(r.map((x, run) => x.rps / staticRuns[run]!.rps)).toFixed(2)),
       ratioToFloor: Number(median(r.map((x, run) => x.rps / floorRuns[run]!.rps)).toFixed(2)),
       ratioToD1Floor: Number(median(r.map((x, run) => x.rps / d1FloorRuns[run]!.rps)).toFixed(2)),
-      ...(normalP50 && p50ms ? { p50TimesNormal: Number((p50ms / normalP50).toFixed(2)) } : {}),
+      ...(p50TimesNormal !== undefined
+        ? { p50TimesNormal: Number(p50TimesNormal.toFixed(2)) }
+        : {}),
       runs: r.map((x) => ({ ...x, rps: Math.round(x.rps) })),
       non200: r.reduce((n, x) => n + x.non200, 0),
       errors: r.reduce((n, x) => n + x.errors, 0),
     }
   })
+}
 
-  const scaleColumn = mode === 'scale' && normal !== undefined
+/** A site's markdown table. */
+const table = (results: ReturnType<typeof summarise>) => {
+  const scaleColumn = results.some((r) => r.p50TimesNormal !== undefined)
   const header = [
     'scenario',
     'alone ms',
@@ -330,7 +357,7 @@ try {
     ...(scaleColumn ? ['p50 × normal'] : []),
     'non-200 / errors',
   ]
-  const lines = [
+  return [
     `| ${header.join(' | ')} |`,
     `|${header.map((h, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
     ...results.map(
@@ -348,18 +375,63 @@ try {
           `${r.non200} / ${r.errors}`,
         ].join(' | ')} |`,
     ),
-  ]
-  console.log(
-    `\n${mode} seed: medians of ${RUNS} interleaved runs, ${SECONDS} s each, ${CONNECTIONS} connections, wrangler dev on ${BASE}\n`,
-  )
-  console.log(lines.join('\n'))
-  if (ONLY) process.exit(0)
-  mkdirSync(join(root, 'bench'), { recursive: true })
-  writeFileSync(
-    resultsFile,
-    `${JSON.stringify({ date: new Date().toISOString(), seed: mode, seconds: SECONDS, connections: CONNECTIONS, runs: RUNS, results }, null, 2)}\n`,
-  )
-  console.log(`\nWritten to ${resultsFile.slice(root.length)}`)
+  ].join('\n')
+}
+
+try {
+  writeConfig()
+  const stops: (() => void)[] = []
+  const lists: Scenario[][] = []
+  for (const site of sites) {
+    await prepareDatabase(site)
+    const cookie = await staffCookie(site)
+    stops.push(await startServer(site))
+    lists.push(
+      (await scenarios(site, cookie)).filter(
+        (s) => !ONLY || s.id.startsWith('floor') || s.id === 'static' || ONLY.includes(s.id),
+      ),
+    )
+  }
+  // Both seeds have the same scenarios in the same order (only the deep news page's path differs).
+  const count = lists[0]!.length
+  const alone = sites.map(() => [] as number[])
+  for (const [at, site] of sites.entries())
+    for (const s of lists[at]!) alone[at]!.push(await check(site, s))
+  const runs = sites.map(() => Array.from({ length: count }, () => [] as Run[]))
+  for (let run = 1; run <= RUNS; run++) {
+    console.log(
+      `Run ${run} of ${RUNS}: ${count} scenarios${sites.length > 1 ? ' on each seed, side by side' : ''}, ${SECONDS} s each`,
+    )
+    for (let i = 0; i < count; i++)
+      for (const [at, site] of sites.entries())
+        runs[at]![i]!.push(await measure(site, lists[at]![i]!))
+  }
+  for (const stop of stops) stop()
+
+  for (const [at, site] of sites.entries()) {
+    const normal =
+      site.seed !== 'scale'
+        ? undefined
+        : sites.length > 1
+          ? { perRun: runs[0]! }
+          : (() => {
+              const saved = savedNormal()
+              return saved ? { saved } : undefined
+            })()
+    const results = summarise(lists[at]!, runs[at]!, alone[at]!, normal)
+    const sideBySide = sites.length > 1 ? ', side by side with the other seed' : ''
+    console.log(
+      `\n${site.seed} seed: medians of ${RUNS} interleaved runs${sideBySide}, ${SECONDS} s each, ${CONNECTIONS} connections, wrangler dev on ${site.base}\n`,
+    )
+    console.log(table(results))
+    if (ONLY) continue
+    mkdirSync(join(root, 'bench'), { recursive: true })
+    writeFileSync(
+      site.resultsFile,
+      `${JSON.stringify({ date: new Date().toISOString(), seed: site.seed, sideBySide: sites.length > 1, seconds: SECONDS, connections: CONNECTIONS, runs: RUNS, results }, null, 2)}\n`,
+    )
+    console.log(`\nWritten to ${site.resultsFile.slice(root.length)}`)
+  }
   process.exit(0)
 } catch (err) {
   console.error(err instanceof Error ? err.message : err)
