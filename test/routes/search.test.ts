@@ -484,7 +484,7 @@ describe('the search queries, which must cost the same on a site 100 times bigge
       }
     }
     const [marmosets] = await searchCountsQuery(db, criteria('marmoset'))
-    // The two live articles of the seed and marmoset-since; not the two still to come.
+    // The two live articles set up above and marmoset-since; not the two still to come.
     expect(marmosets).toEqual({
       page: 12,
       news: 3,
