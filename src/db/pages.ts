@@ -53,6 +53,20 @@ const trailIds = (start: SQL) =>
       union select p.parent_id from pages p join up on p.id = up.id where p.parent_id is not null
     ) select p.id from up cross join pages p on p.id = up.id where p.status = 'published')`
 
+/** The most ancestors looked for by path: deeper than any page; the walk up finds the rest. */
+const MAX_TRAIL_PATHS = 16
+
+/** '/a/b/c' → ['/a/b/c', '/a/b', '/a', '/']: a request's own path and the paths above it. */
+const pathsUp = (path: string) => {
+  const segments = path.split('/').filter(Boolean)
+  return [
+    ...segments
+      .map((_, at) => `/${segments.slice(0, segments.length - at).join('/')}`)
+      .slice(0, MAX_TRAIL_PATHS),
+    '/',
+  ]
+}
+
 /** The ids of the pages at `paths`, to walk up from. */
 const idsAt = (paths: string[]) =>
   sql`select p.id from pages p where p.path in (${sql.join(
@@ -92,36 +106,43 @@ export const isMenuPage = (page: TreePage) => page.parentId === null && page.nav
 
 /**
  * Query for the part of the published tree a page shows: the header menu, the page at `path`
- * (as one of `paths`) with its breadcrumb trail, and its children, in menu order.
+ * (or the nearest page above it, such as /news for an article) with its breadcrumb trail, and
+ * its children, in menu order.
  */
-export const pagesAroundQuery = (db: Database, path: string, paths: string[]) =>
+export const pagesAroundQuery = (db: Database, path: string) =>
   menuPages(db)
-    .unionAll(trailPages(db, idsAt(paths)))
+    .unionAll(trailPages(db, idsAt(pathsUp(path))))
     .unionAll(childrenOf(db, idAt(path)))
     .orderBy(...menuOrder)
 
-/** The same without the header menu, for a page whose menu is already known. */
-export const trailAndChildrenQuery = (db: Database, path: string, paths: string[]) =>
+/** The trail and children, from the pages at `paths` up and the page at `path`. */
+const trailAndChildren = (db: Database, path: string, paths: string[]) =>
   trailPages(db, idsAt(paths))
     .unionAll(childrenOf(db, idAt(path)))
     .orderBy(...menuOrder)
 
+/** pagesAroundQuery without the header menu, for a page whose menu is already known. */
+export const trailAndChildrenQuery = (db: Database, path: string) =>
+  trailAndChildren(db, path, pathsUp(path))
+
 /**
  * trailAndChildrenQuery for a public page's batch, built once per isolate for each number of
- * paths (prebuilt.ts).
+ * paths above the page (prebuilt.ts).
  */
-export const prebuiltTrailAndChildren = (db: Database, path: string, paths: string[]) =>
-  prebuilt(
+export const prebuiltTrailAndChildren = (db: Database, path: string) => {
+  const paths = pathsUp(path)
+  return prebuilt(
     db,
     `trailAndChildren:${paths.length}`,
     (t) =>
-      trailAndChildrenQuery(
+      trailAndChildren(
         t,
         value('path'),
         paths.map((_, at) => value(`path${at}`)),
       ),
     { path, ...Object.fromEntries(paths.map((up, at) => [`path${at}`, up])) },
   )
+}
 
 /**
  * Query for the part of the published tree a preview of page `id` shows, as its draft places

@@ -39,20 +39,6 @@ export const bareChrome = (siteUrl: string): Chrome => ({
   siteUrl,
 })
 
-/** The most ancestors looked for by path: deeper than any page; the walk up finds the rest. */
-const MAX_TRAIL_PATHS = 16
-
-/** '/a/b/c' → ['/a/b/c', '/a/b', '/a', '/']: the request's own path and the paths above it. */
-const pathsUp = (path: string) => {
-  const segments = path.split('/').filter(Boolean)
-  return [
-    ...segments
-      .map((_, at) => `/${segments.slice(0, segments.length - at).join('/')}`)
-      .slice(0, MAX_TRAIL_PATHS),
-    '/',
-  ]
-}
-
 /**
  * Which part of the page tree a page shows: that around the page at a path (or the page an
  * item at the path is listed on, such as /news for an article), or, for a preview of a page,
@@ -66,9 +52,7 @@ export type TreePart = { path: string } | { id: number; parentId: number | null 
  * above it for breadcrumbs, and its children.
  */
 const treeQuery = (db: Database, part: TreePart) =>
-  'path' in part
-    ? pagesAroundQuery(db, part.path, pathsUp(part.path))
-    : pagesAroundPageQuery(db, part)
+  'path' in part ? pagesAroundQuery(db, part.path) : pagesAroundPageQuery(db, part)
 
 /** The settings every public page shows, each found by its key. */
 const chromeSettingsQuery = (db: Database) =>
@@ -113,7 +97,7 @@ export const batchWithChrome = async <const T extends readonly BatchItem<'sqlite
   if (version !== undefined && siteChrome?.version === version && 'path' in part) {
     const { menu, chrome } = siteChrome
     const [around, ...results] = await db.batch([
-      prebuiltTrailAndChildren(db, part.path, pathsUp(part.path)),
+      prebuiltTrailAndChildren(db, part.path),
       ...queries,
     ])
     return { tree: unique([...menu, ...around]), chrome, results: results as BatchResponse<T> }
