@@ -74,9 +74,17 @@ describe('keyboard navigation', () => {
   it('moves focus to the main content with the skip link', async () => {
     const page = await newPage()
     await page.goto(`${BASE_URL}/about`)
+    const focusedHref = () => page.evaluate(() => document.activeElement?.getAttribute('href'))
     await page.keyboard.press('Tab')
+    expect(await focusedHref()).toBe('#main-content')
     await page.keyboard.press('Enter')
-    expect(new URL(page.url()).hash).toBe('#main-content')
+    // Following the link is a navigation within the page; Playwright learns of it a moment later.
+    await page.waitForURL(`${BASE_URL}/about#main-content`)
+    // The next Tab starts from the main content, past the header and its navigation.
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.closest('main')?.id)).toBe(
+      'main-content',
+    )
   })
 })
 
