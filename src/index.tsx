@@ -79,7 +79,7 @@ export { app }
 export default {
   // A page this isolate holds is answered before the app runs (middleware/edge-cache.ts).
   fetch: (request: Request, env: AppEnv['Bindings'], ctx: ExecutionContext) =>
-    memoryHit(request) ?? app.fetch(request, env, ctx),
+    memoryHit(request, env) ?? app.fetch(request, env, ctx),
   /**
    * Cron Triggers: every minute, scheduled publishing and email alerts still due; daily,
    * deletes submissions, and their CVs, once their retention period is over.

@@ -25,13 +25,23 @@ export const CACHE_HEADER = 'X-Cache'
 const REQUEST_ID_HEADER = 'X-Request-Id'
 
 /**
- * The cache key of a page at a content version. The UK date is in it too, as vacancy lists
- * change at midnight without anyone publishing.
+ * The cache key of a page at a content version, as this Worker version renders it. The UK date is
+ * in it too, as vacancy lists change at midnight without anyone publishing. The Worker version
+ * (its id, from the version metadata binding) is there because the Cache API outlives a deploy:
+ * without it, a page rendered before one, linking to stylesheets the deploy removed, would still
+ * be served until the next publish or midnight.
  */
-export const versionedKey = (url: URL, version: string, today: string) =>
-  `${url.origin}/__cache/v/${version}/${today}${cacheKeyPath(url)}`
+export const versionedKey = (
+  url: URL,
+  version: string,
+  today: string,
+  worker: WorkerVersionMetadata,
+) => `${url.origin}/__cache/v/${worker.id}/${version}/${today}${cacheKeyPath(url)}`
 
-/** The key of the newest copy of a page at any version: what is served while D1 is down. */
+/**
+ * The key of the newest copy of a page at any version, by any Worker version: what is served
+ * while D1 is down (a page from before a deploy still reads well if its old stylesheet is gone).
+ */
 export const latestKey = (url: URL) => `${url.origin}/__cache/latest${cacheKeyPath(url)}`
 
 /**
@@ -184,7 +194,7 @@ export const edgeCache = () =>
       c.res.headers.set(CACHE_HEADER, 'BYPASS')
       return
     }
-    const key = versionedKey(url, version, today(now))
+    const key = versionedKey(url, version, today(now), c.env.CF_VERSION_METADATA)
     const inMemory = memory.get(key)
     if (inMemory) return send(c, inMemory)
     const stored = await cachedOrNothing(cache, key)
@@ -246,7 +256,10 @@ const NEEDS_APP = ['Cookie', 'If-None-Match', 'If-Modified-Since', 'X-Request-Id
  * routing, middleware, D1 session or Cache API lookup. Anything else is undefined, for the app
  * (whose edge cache above answers the same page in the same way, more slowly).
  */
-export const memoryHit = (request: Request): Response | undefined => {
+export const memoryHit = (
+  request: Request,
+  env: AppEnv['Bindings'],
+): Response | undefined => {
   const method = request.method
   if (method !== 'GET' && method !== 'HEAD') return
   for (const name of NEEDS_APP) if (request.headers.has(name)) return
@@ -255,7 +268,7 @@ export const memoryHit = (request: Request): Response | undefined => {
   const version = memorisedVersion(url.origin, now)
   if (version === undefined) return
   // Only what the edge cache stored is here: never a personal path, the staff area or a file.
-  const page = memory.get(versionedKey(url, version, today(now)))
+  const page = memory.get(versionedKey(url, version, today(now), env.CF_VERSION_METADATA))
   if (!page) return
   return new Response(method === 'HEAD' ? null : page.body, {
     status: page.status,

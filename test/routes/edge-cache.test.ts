@@ -11,10 +11,22 @@ import worker from '../worker.ts'
 
 afterEach(() => vi.restoreAllMocks())
 
-/** A request through both Workers with a given D1, waiting for cache writes to finish. */
-const fetchWith = async (path: string, db: D1Database, init: RequestInit = {}) => {
+/**
+ * A request through both Workers with a given D1, waiting for cache writes to finish; by default
+ * as the Worker version under test serves it.
+ */
+const fetchWith = async (
+  path: string,
+  db: D1Database,
+  init: RequestInit = {},
+  workerVersion = env.CF_VERSION_METADATA,
+) => {
   const ctx = createExecutionContext()
-  const res = await worker.fetch(new Request(new URL(path, ORIGIN), init), { ...env, DB: db }, ctx)
+  const res = await worker.fetch(
+    new Request(new URL(path, ORIGIN), init),
+    { ...env, DB: db, CF_VERSION_METADATA: workerVersion },
+    ctx,
+  )
   await waitOnExecutionContext(ctx)
   return res
 }
@@ -51,6 +63,28 @@ describe('the edge cache', () => {
       'public, max-age=60, stale-while-revalidate=300',
     )
     expect(second.headers.get('Content-Security-Policy')).toContain("default-src 'self'")
+  })
+
+  it('serves no page an earlier Worker version stored: a deploy starts the cache afresh', async () => {
+    await contentChanged()
+    const { db, counter } = countingD1()
+    expect((await fetchWith('/about', db)).headers.get('X-Cache')).toBe('MISS')
+    expect((await fetchWith('/about', db)).headers.get('X-Cache')).toBe('HIT')
+    // The same content, as the next deploy serves it: its pages may link to other assets.
+    const deployed = { id: crypto.randomUUID(), tag: '', timestamp: new Date().toISOString() }
+    const before = counter.roundTrips
+    const first = await fetchWith('/about', db, {}, deployed)
+    expect(first.headers.get('X-Cache')).toBe('MISS')
+    expect(counter.roundTrips - before).toBeGreaterThan(0)
+    expect((await fetchWith('/about', db, {}, deployed)).headers.get('X-Cache')).toBe('HIT')
+    const url = new URL(`${ORIGIN}/about`)
+    const version = (await row<{ value: string }>(
+      "SELECT value FROM settings WHERE key = 'content_version'",
+    ))!.value
+    for (const workerVersion of [env.CF_VERSION_METADATA, deployed])
+      expect(
+        await caches.default.match(versionedKey(url, version, ukToday(), workerVersion)),
+      ).toBeDefined()
   })
 
   it('stores not-found answers too, so repeated requests for a missing path cost no D1 query', async () => {
@@ -174,13 +208,18 @@ describe('the hit path before the app', () => {
     expect(miss.headers.get('X-Cache')).toBe('MISS')
     const body = await miss.text()
 
-    // Before the app: no environment, so no D1 and no Cache API binding can have been used.
-    const early = memoryHit(new Request(`${ORIGIN}/about?utm_source=x`))!
+    // Before the app: only the Worker's version id, so no D1 and no Cache API binding can have
+    // been used.
+    const early = memoryHit(new Request(`${ORIGIN}/about?utm_source=x`), env)!
     expect(early).toBeDefined()
     expect(early.status).toBe(200)
     expect(await early.text()).toBe(body)
     const ctx = createExecutionContext()
-    const noBindings = await worker.fetch(new Request(`${ORIGIN}/about`), {} as Env, ctx)
+    const noBindings = await worker.fetch(
+      new Request(`${ORIGIN}/about`),
+      { CF_VERSION_METADATA: env.CF_VERSION_METADATA } as Env,
+      ctx,
+    )
     expect(noBindings.headers.get('X-Cache')).toBe('HIT')
     expect(noBindings.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
 
@@ -193,7 +232,7 @@ describe('the hit path before the app', () => {
       expect(early.headers.get(name), name).toBe(app.headers.get(name))
     expect(early.headers.get('X-Request-Id')).not.toBe(app.headers.get('X-Request-Id'))
 
-    const head = memoryHit(new Request(`${ORIGIN}/about`, { method: 'HEAD' }))!
+    const head = memoryHit(new Request(`${ORIGIN}/about`, { method: 'HEAD' }), env)!
     expect(head.status).toBe(200)
     expect(await head.text()).toBe('')
     expect(headerLines(head).sort()).toEqual(headerLines(app).sort())
@@ -207,7 +246,7 @@ describe('the hit path before the app', () => {
     const url = new URL(`${ORIGIN}/about/history-found-elsewhere`)
     // As another isolate of this location would have stored it, with the Cache API's headers.
     await caches.default.put(
-      versionedKey(url, version, ukToday()),
+      versionedKey(url, version, ukToday(), env.CF_VERSION_METADATA),
       new Response('<p>Stored elsewhere</p>', {
         headers: {
           'Content-Type': 'text/html; charset=UTF-8',
@@ -222,7 +261,7 @@ describe('the hit path before the app', () => {
     const found = await fetchWith(url.pathname, countingD1().db)
     expect(found.headers.get('X-Cache')).toBe('HIT')
     expect(await found.text()).toBe('<p>Stored elsewhere</p>')
-    const early = memoryHit(new Request(url))!
+    const early = memoryHit(new Request(url), env)!
     expect(await early.text()).toBe('<p>Stored elsewhere</p>')
     for (const res of [found, early]) {
       expect(res.headers.get('Cache-Control')).toBe('public, max-age=60')
@@ -237,7 +276,7 @@ describe('the hit path before the app', () => {
     await contentChanged()
     await fetchWith('/about', countingD1().db)
     const at = (init: RequestInit = {}, path = '/about') =>
-      memoryHit(new Request(`${ORIGIN}${path}`, init))
+      memoryHit(new Request(`${ORIGIN}${path}`, init), env)
     expect(at()).toBeDefined()
     expect(at({ method: 'POST', body: 'a=1' })).toBeUndefined()
     expect(at({ headers: { Cookie: 'soca_session=x' } })).toBeUndefined()
