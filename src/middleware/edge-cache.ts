@@ -256,10 +256,7 @@ const NEEDS_APP = ['Cookie', 'If-None-Match', 'If-Modified-Since', 'X-Request-Id
  * routing, middleware, D1 session or Cache API lookup. Anything else is undefined, for the app
  * (whose edge cache above answers the same page in the same way, more slowly).
  */
-export const memoryHit = (
-  request: Request,
-  env: AppEnv['Bindings'],
-): Response | undefined => {
+export const memoryHit = (request: Request, env: AppEnv['Bindings']): Response | undefined => {
   const method = request.method
   if (method !== 'GET' && method !== 'HEAD') return
   for (const name of NEEDS_APP) if (request.headers.has(name)) return
