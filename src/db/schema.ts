@@ -143,6 +143,19 @@ export const vacancies = sqliteTable(
   ],
 )
 
+/**
+ * Counts the database keeps, by name, so a page need not count a large table on every request.
+ * `published_news` is the number of news articles whose status is published, whenever it was or
+ * will be: triggers on news_articles keep it (migration 0016), whichever code changes a row.
+ */
+export const counts = sqliteTable('counts', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+})
+
+/** The name of the count of published news articles in `counts`. */
+export const PUBLISHED_NEWS = 'published_news'
+
 /** Site-wide settings as key/value pairs, such as the site notice. */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
