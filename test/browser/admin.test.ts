@@ -16,6 +16,8 @@ describe('a publisher', () => {
     await page.getByRole('link', { name: 'Continue to the staff area' }).click()
     await page.getByRole('link', { name: 'Pages', exact: true }).first().click()
     await page.getByRole('link', { name: 'UK Human Trafficking Centre' }).click()
+    // A click does not wait for the navigation it starts.
+    await page.waitForURL(/\/admin\/pages\/\d+$/)
     const editUrl = page.url()
     const marker = `Checked in the browser ${run}`
     const summary = page.getByLabel('Summary')
