@@ -100,8 +100,8 @@ const BEST_FIRST = [sql`bm25(search_index, 10.0, 4.0, 1.0)`, rowid] as const
  * Every match is scored (from the index and its sizes table), but from its rowid alone: the
  * page's 10 rowids are ranked first, and the shown columns worked out for those 10 only. Working
  * them out as rows entered the sorter cost more, even on the first page, where about 60 of
- * `fraud`'s 3,000 matches at scale enter a sorter of 10 (2.08 ms against 1.79; 0.49 against
- * 0.34 on the normal seed); on page 100 it was 38 ms against 6.
+ * `fraud`'s 3,000 matches at scale enter a sorter of 10 (2.14 ms against 1.96; 0.49 against
+ * 0.43 on the normal seed); on page 100 it was 38 ms against 6.
  */
 export const searchResultsQuery = (
   db: Database,
