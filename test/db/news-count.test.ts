@@ -12,7 +12,7 @@ const DAY = 24 * 60 * 60 * 1000
 
 /** The kept count, and the live count from it and by counting, at a given time. */
 const countsAt = async (now: Date) => {
-  const [{ total }] = await newsCountQuery(db, now)
+  const [counted] = await newsCountQuery(db, now)
   const live = await row<{ n: number }>(
     "SELECT count(*) AS n FROM news_articles WHERE status = 'published' AND published_at <= ?",
     now.getTime(),
@@ -23,7 +23,7 @@ const countsAt = async (now: Date) => {
   const kept = await row<{ value: number }>(
     "SELECT value FROM counts WHERE name = 'published_news'",
   )
-  return { total, live: live!.n, kept: kept!.value, published: published!.n }
+  return { total: counted!.total, live: live!.n, kept: kept!.value, published: published!.n }
 }
 
 /** Asserts the query's total is the live count and the kept count the published one. */
