@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { content } from '../../seed/content.ts'
-import { contentChanged, countOf, getPage, insertPage, request, sql } from '../helpers.ts'
+import { contentChanged, countOf, getPage, insertPage, request, row, sql } from '../helpers.ts'
 
 const sectionPaths = [
   '/',
@@ -53,27 +53,28 @@ describe('content pages', () => {
   it('shows a changed postal address in the footer on the next page, and an empty one not at all', async () => {
     const addressOf = (html: string) =>
       html.match(/<address class="soca-footer__address">(.*?)<\/address>/)?.[1]
-    const seeded = addressOf((await getPage('/about')).html)
-    expect(seeded).toContain('PO Box 8000')
+    const seeded = (await row<{ value: string }>(
+      "SELECT value FROM settings WHERE key = 'postal_address'",
+    ))!.value
+    const setAddress = async (value: string) => {
+      await sql("UPDATE settings SET value = ? WHERE key = 'postal_address'", value)
+      await contentChanged()
+    }
+    expect(addressOf((await getPage('/about')).html)).toContain('PO Box 8000')
     for (const [value, shown] of [
       ['1 New Street\nLondon', '1 New Street<br/>London'],
       ['2 Other Road', '2 Other Road'],
       ['', undefined],
     ] as const) {
-      await sql("UPDATE settings SET value = ? WHERE key = 'postal_address'", value)
-      await contentChanged()
+      await setAddress(value)
       for (const path of ['/about', '/threats/fraud']) {
         const { html } = await getPage(path)
         expect(addressOf(html), path).toBe(shown)
         expect(html).toContain('<a class="govuk-footer__link" href="/accessibility">')
       }
     }
-    await sql(
-      "UPDATE settings SET value = ? WHERE key = 'postal_address'",
-      seeded!.split('<br/>').join('\n'),
-    )
-    await contentChanged()
-    expect(addressOf((await getPage('/about')).html)).toBe(seeded)
+    await setAddress(seeded)
+    expect(addressOf((await getPage('/about')).html)).toContain('PO Box 8000')
   })
 
   it('marks the current section in the navigation with aria-current', async () => {
