@@ -6,8 +6,9 @@
 // Each scenario runs BENCH_RUNS times (3), interleaved with the others, for BENCH_SECONDS (4)
 // with BENCH_CONNECTIONS (10) autocannon connections; the table gives the medians: requests per
 // second, p50 and p99 latency, and throughput as a ratio of the static asset's, the floor's and
-// the D1 floor's (each run's ratio, then the median), plus the time of one request alone on the server. Scale
-// mode also gives each scenario's p50 as a multiple of the normal seed's (bench/results.json).
+// the D1 floor's (each run's ratio, then the median), plus the time of one request alone on the server
+// and the CPU time the runtime spends per request (scripts/bench/cpu.ts). Scale mode also gives
+// each scenario's p50 and CPU time as multiples of the normal seed's (bench/results.json).
 // With `both`, each scenario runs on the normal site and then the scale site within each run, and
 // the multiple is each run's, then the median: this machine's speed drifts between runs made
 // minutes apart, which moved the static asset from 434 to 595 req/s, so only runs side by side
@@ -20,6 +21,7 @@ import { join } from 'node:path'
 import { parseArgs, parseEnv, promisify } from 'node:util'
 import autocannon from 'autocannon'
 import { benchConfig } from './bench/config.ts'
+import { cpuMs, runtimeProcess } from './bench/cpu.ts'
 import { FLOOR_D1_PATH, FLOOR_PATH } from './bench/floor.ts'
 import { migrate, seed } from './lib/local-db.ts'
 
@@ -123,7 +125,10 @@ const writeConfig = () => {
   if (!existsSync(file) || readFileSync(file, 'utf8') !== config) writeFileSync(file, config)
 }
 
-/** wrangler dev with the bench's config, the cache bypass header allowed (never in production). */
+/**
+ * wrangler dev with the bench's config, the cache bypass header allowed (never in production):
+ * how to stop it, and its runtime's process (scripts/bench/cpu.ts) when /proc tells.
+ */
 const startServer = async ({ port, base, persistTo }: Site) => {
   const taken = await fetch(base).then(
     () => true,
@@ -164,7 +169,8 @@ const startServer = async ({ port, base, persistTo }: Site) => {
   process.on('exit', stop)
   for (const deadline = Date.now() + 180_000; ;) {
     try {
-      if ((await fetch(`${base}/robots.txt`)).ok) return stop
+      if ((await fetch(`${base}/robots.txt`)).ok)
+        return { stop, runtime: server.pid ? runtimeOf(server.pid, port) : undefined }
     } catch {}
     if (server.exitCode !== null) throw new Error(`wrangler dev exited with ${server.exitCode}`)
     if (Date.now() > deadline) throw new Error('wrangler dev did not start within 180 s')
@@ -251,6 +257,8 @@ const check = async ({ base }: Site, s: Scenario) => {
 
 type Run = {
   rps: number
+  /** The runtime's CPU time per request, in ms, where /proc tells it (scripts/bench/cpu.ts). */
+  cpuMs?: number
   p50: number
   p99: number
   requests: number
@@ -258,7 +266,17 @@ type Run = {
   errors: number
 }
 
-const measure = async ({ base }: Site, s: Scenario): Promise<Run> => {
+/** The runtime process of the server started in `group`, or undefined where there is no /proc. */
+const runtimeOf = (group: number, port: number) => {
+  try {
+    return runtimeProcess(group, port)
+  } catch {
+    return undefined
+  }
+}
+
+const measure = async ({ base }: Site, s: Scenario, runtime?: number): Promise<Run> => {
+  const cpuBefore = runtime === undefined ? undefined : cpuMs(runtime)
   const r = await autocannon({
     url: `${base}${s.path}`,
     headers: s.headers,
@@ -268,7 +286,11 @@ const measure = async ({ base }: Site, s: Scenario): Promise<Run> => {
   // Requests still in flight when the run ended are answered before the next run starts: a
   // request queued behind them returns once the server has caught up.
   await fetch(`${base}${FLOOR_PATH}`).then((res) => res.arrayBuffer())
+  // Per request answered: the requests still in flight at the end (up to one a connection) and
+  // the catch-up request are in the CPU time too, under 1% of a run's, for every scenario alike.
+  const cpu = cpuBefore === undefined ? undefined : (cpuMs(runtime!) - cpuBefore) / r.requests.total
   return {
+    ...(cpu === undefined ? {} : { cpuMs: cpu }),
     rps: r.requests.total / r.duration,
     requests: r.requests.total,
     p50: r.latency.p50,
@@ -287,22 +309,33 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-/** The normal seed's p50 of each scenario, from bench/results.json, for a scale-only run. */
+/** What a scale-only run compares a scenario with: its normal-seed p50 and CPU time. */
+type Normal = { p50ms: number | null; cpuMs?: number | null }
+
+/** The normal seed's figures for each scenario, from bench/results.json, for a scale-only run. */
 const savedNormal = () => {
   const file = join(root, 'bench/results.json')
   if (!existsSync(file)) return undefined
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as {
-    results: { id: string; p50ms: number }[]
-  }
-  return new Map(saved.results.map((r) => [r.id, r.p50ms]))
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { results: ({ id: string } & Normal)[] }
+  return new Map(saved.results.map((r) => [r.id, r]))
 }
 
-/** A site's results, from its runs; `normal` gives each scenario's p50 on the normal seed. */
+/** Each run's multiple of the normal seed's run beside it, then the median. */
+const medianMultiple = (runs: Run[], normalRuns: Run[], of: (run: Run) => number | undefined) => {
+  const multiples = runs.flatMap((x, run) => {
+    const n = normalRuns[run]!
+    const [value, normal] = [of(x), of(n)]
+    return x.requests > 0 && n.requests > 0 && value !== undefined && normal ? [value / normal] : []
+  })
+  return multiples.length > 0 ? median(multiples) : undefined
+}
+
+/** A site's results, from its runs; `normal` gives each scenario's figures on the normal seed. */
 const summarise = (
   list: Scenario[],
   runs: Run[][],
   alone: number[],
-  normal?: { perRun: Run[][] } | { saved: Map<string, number> },
+  normal?: { perRun: Run[][] } | { saved: Map<string, Normal> },
 ) => {
   const [staticRuns, floorRuns, d1FloorRuns] = runs as [Run[], Run[], Run[]]
   return list.map((s, i) => {
@@ -310,17 +343,20 @@ const summarise = (
     // Latency only of runs in which requests completed: a route slower than a run has none.
     const done = r.filter((x) => x.requests > 0)
     const p50ms = done.length > 0 ? median(done.map((x) => x.p50)) : null
+    const cpus = done.flatMap((x) => (x.cpuMs === undefined ? [] : [x.cpuMs]))
+    const cpu = cpus.length > 0 ? median(cpus) : null
     // Side by side, each run's multiple, then the median; else against the saved normal run.
-    const multiples =
+    const saved = normal && 'saved' in normal ? normal.saved.get(s.id) : undefined
+    const [p50TimesNormal, cpuTimesNormal] =
       normal && 'perRun' in normal
-        ? r.flatMap((x, run) => {
-            const n = normal.perRun[i]![run]!
-            return x.requests > 0 && n.requests > 0 ? [x.p50 / n.p50] : []
-          })
-        : []
-    const savedP50 = normal && 'saved' in normal ? normal.saved.get(s.id) : undefined
-    const p50TimesNormal =
-      multiples.length > 0 ? median(multiples) : savedP50 && p50ms ? p50ms / savedP50 : undefined
+        ? [
+            medianMultiple(r, normal.perRun[i]!, (x) => x.p50),
+            medianMultiple(r, normal.perRun[i]!, (x) => x.cpuMs),
+          ]
+        : [
+            saved?.p50ms && p50ms ? p50ms / saved.p50ms : undefined,
+            saved?.cpuMs && cpu ? cpu / saved.cpuMs : undefined,
+          ]
     return {
       id: s.id,
       name: s.name,
@@ -329,13 +365,21 @@ const summarise = (
       requestsPerSecond: rounded(median(r.map((x) => x.rps))),
       p50ms,
       p99ms: done.length > 0 ? median(done.map((x) => x.p99)) : null,
+      cpuMs: cpu === null ? null : Number(cpu.toFixed(2)),
       ratioToStatic: Number(median(r.map((x, run) => x.rps / staticRuns[run]!.rps)).toFixed(2)),
       ratioToFloor: Number(median(r.map((x, run) => x.rps / floorRuns[run]!.rps)).toFixed(2)),
       ratioToD1Floor: Number(median(r.map((x, run) => x.rps / d1FloorRuns[run]!.rps)).toFixed(2)),
       ...(p50TimesNormal !== undefined
         ? { p50TimesNormal: Number(p50TimesNormal.toFixed(2)) }
         : {}),
-      runs: r.map((x) => ({ ...x, rps: Math.round(x.rps) })),
+      ...(cpuTimesNormal !== undefined
+        ? { cpuTimesNormal: Number(cpuTimesNormal.toFixed(2)) }
+        : {}),
+      runs: r.map((x) => ({
+        ...x,
+        rps: Math.round(x.rps),
+        ...(x.cpuMs === undefined ? {} : { cpuMs: Number(x.cpuMs.toFixed(3)) }),
+      })),
       non200: r.reduce((n, x) => n + x.non200, 0),
       errors: r.reduce((n, x) => n + x.errors, 0),
     }
@@ -345,16 +389,20 @@ const summarise = (
 /** A site's markdown table. */
 const table = (results: ReturnType<typeof summarise>) => {
   const scaleColumn = results.some((r) => r.p50TimesNormal !== undefined)
+  const cpuColumn = results.some((r) => r.cpuMs !== null)
+  const cpuScaleColumn = results.some((r) => r.cpuTimesNormal !== undefined)
   const header = [
     'scenario',
     'alone ms',
     'req/s',
     'p50 ms',
     'p99 ms',
+    ...(cpuColumn ? ['CPU ms'] : []),
     '× static',
     '× floor',
     '× D1 floor',
     ...(scaleColumn ? ['p50 × normal'] : []),
+    ...(cpuScaleColumn ? ['CPU × normal'] : []),
     'non-200 / errors',
   ]
   return [
@@ -368,10 +416,12 @@ const table = (results: ReturnType<typeof summarise>) => {
           r.requestsPerSecond,
           r.p50ms ?? '–',
           r.p99ms ?? '–',
+          ...(cpuColumn ? [r.cpuMs?.toFixed(2) ?? '–'] : []),
           r.ratioToStatic.toFixed(2),
           r.ratioToFloor.toFixed(2),
           r.ratioToD1Floor.toFixed(2),
           ...(scaleColumn ? [r.p50TimesNormal?.toFixed(2) ?? '–'] : []),
+          ...(cpuScaleColumn ? [r.cpuTimesNormal?.toFixed(2) ?? '–'] : []),
           `${r.non200} / ${r.errors}`,
         ].join(' | ')} |`,
     ),
@@ -381,11 +431,14 @@ const table = (results: ReturnType<typeof summarise>) => {
 try {
   writeConfig()
   const stops: (() => void)[] = []
+  const runtimes: (number | undefined)[] = []
   const lists: Scenario[][] = []
   for (const site of sites) {
     await prepareDatabase(site)
     const cookie = await staffCookie(site)
-    stops.push(await startServer(site))
+    const { stop, runtime } = await startServer(site)
+    stops.push(stop)
+    runtimes.push(runtime)
     lists.push(
       (await scenarios(site, cookie)).filter(
         (s) => !ONLY || s.id.startsWith('floor') || s.id === 'static' || ONLY.includes(s.id),
@@ -404,7 +457,7 @@ try {
     )
     for (let i = 0; i < count; i++)
       for (const [at, site] of sites.entries())
-        runs[at]![i]!.push(await measure(site, lists[at]![i]!))
+        runs[at]![i]!.push(await measure(site, lists[at]![i]!, runtimes[at]))
   }
   for (const stop of stops) stop()
 
