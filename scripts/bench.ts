@@ -170,7 +170,7 @@ const startServer = async ({ port, base, persistTo }: Site) => {
   for (const deadline = Date.now() + 180_000; ;) {
     try {
       if ((await fetch(`${base}/robots.txt`)).ok)
-        return { stop, runtime: server.pid ? runtimeOf(server.pid, port) : undefined }
+        return { stop, runtime: server.pid ? runtimeProcess(server.pid, port) : undefined }
     } catch {}
     if (server.exitCode !== null) throw new Error(`wrangler dev exited with ${server.exitCode}`)
     if (Date.now() > deadline) throw new Error('wrangler dev did not start within 180 s')
@@ -266,15 +266,6 @@ type Run = {
   errors: number
 }
 
-/** The runtime process of the server started in `group`, or undefined where there is no /proc. */
-const runtimeOf = (group: number, port: number) => {
-  try {
-    return runtimeProcess(group, port)
-  } catch {
-    return undefined
-  }
-}
-
 const measure = async ({ base }: Site, s: Scenario, runtime?: number): Promise<Run> => {
   const cpuBefore = runtime === undefined ? undefined : cpuMs(runtime)
   const r = await autocannon({
@@ -288,7 +279,10 @@ const measure = async ({ base }: Site, s: Scenario, runtime?: number): Promise<R
   await fetch(`${base}${FLOOR_PATH}`).then((res) => res.arrayBuffer())
   // Per request answered: the requests still in flight at the end (up to one a connection) and
   // the catch-up request are in the CPU time too, under 1% of a run's, for every scenario alike.
-  const cpu = cpuBefore === undefined ? undefined : (cpuMs(runtime!) - cpuBefore) / r.requests.total
+  const cpu =
+    runtime === undefined || cpuBefore === undefined
+      ? undefined
+      : (cpuMs(runtime) - cpuBefore) / r.requests.total
   return {
     ...(cpu === undefined ? {} : { cpuMs: cpu }),
     rps: r.requests.total / r.duration,

@@ -24,10 +24,17 @@ export const statGroup = (stat: string) => Number(fieldsOf(stat)[2])
 /**
  * The runtime of the `wrangler dev` whose process group is `group` (the bench starts it in a
  * group of its own) and which serves `port`: of the workerd processes in the group, the one
- * that is not the proxy listening on the port. Undefined if there is not exactly one.
+ * that is not the proxy listening on the port. Undefined if there is not exactly one, or no
+ * /proc to read.
  */
 export const runtimeProcess = (group: number, port: number, proc = '/proc') => {
-  const found = readdirSync(proc).filter((pid) => {
+  let pids: string[]
+  try {
+    pids = readdirSync(proc)
+  } catch {
+    return undefined
+  }
+  const found = pids.filter((pid) => {
     if (!/^\d+$/.test(pid)) return false
     try {
       const stat = readFileSync(join(proc, pid, 'stat'), 'utf8')
@@ -42,15 +49,19 @@ export const runtimeProcess = (group: number, port: number, proc = '/proc') => {
   return found.length === 1 ? Number(found[0]) : undefined
 }
 
-/** Clock ticks a second (`getconf CLK_TCK`; 100 on Linux). */
-const ticksPerSecond = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100
-  } catch {
-    return 100
+/** Clock ticks a second (`getconf CLK_TCK`; 100 on Linux), asked once, when first needed. */
+let ticksPerSecond: number | undefined
+const clockTicks = () => {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100
+    } catch {
+      ticksPerSecond = 100
+    }
   }
-})()
+  return ticksPerSecond
+}
 
 /** The CPU time process `pid` has used so far, in ms. */
 export const cpuMs = (pid: number) =>
-  (statTicks(readFileSync(`/proc/${pid}/stat`, 'utf8')) * 1000) / ticksPerSecond
+  (statTicks(readFileSync(`/proc/${pid}/stat`, 'utf8')) * 1000) / clockTicks()

@@ -56,4 +56,8 @@ describe('finding the runtime of a wrangler dev', () => {
     // Asked with the wrong port, both of group 7's workerd processes qualify.
     expect(runtimeProcess(7, 8790, proc)).toBeUndefined()
   })
+
+  it('is not found where there is no /proc to read', () => {
+    expect(runtimeProcess(7, 8788, join(proc, 'absent'))).toBeUndefined()
+  })
 })
