@@ -3,7 +3,14 @@ import fc from 'fast-check'
 import { parseHTML } from 'linkedom'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../src/db/client.ts'
-import { SEARCH_PAGE_SIZE, searchCountsQuery, searchResultsQuery } from '../../src/db/search.ts'
+import {
+  RANKED_NEWS,
+  SEARCH_PAGE_SIZE,
+  type SearchCriteria,
+  type SearchFilter,
+  searchCountsQuery,
+  searchResultsQuery,
+} from '../../src/db/search.ts'
 import { SEARCH_INDEX_REBUILD } from '../../src/db/search-index.ts'
 import { cacheKeyPath } from '../../src/http/cache-rules.ts'
 import { ukToday } from '../../src/lib/dates.ts'
@@ -418,24 +425,27 @@ describe('the search queries, which must cost the same on a site 100 times bigge
       // Page 3's sorter keeps 30 rows: none of them has its entry read while ranking.
       const search = { ...criteria('marmoset'), filter, page: 3 }
       const code = await program(searchResultsQuery(db, search, markers))
-      const scans = code.filter((op) => op.opcode === 'VFilter').map((op) => op.p1)
-      expect(scans, filter).toHaveLength(2)
       const reads = code.filter(readsStored)
       const shown = reads[0]?.p1
       expect(
         reads.filter((op) => op.p1 !== shown),
         filter,
       ).toEqual([])
-      const ranking = scans.find((cursor) => cursor !== shown)
+      // The ranking pass is the one whose rows the sorter keeps the best of (IdxLE); the other
+      // passes find the lowest rowid of the newest articles ranked, reading no entries either.
+      const check = code.findIndex((op) => op.opcode === 'IdxLE')
+      expect(check, filter).toBeGreaterThan(-1)
+      const ranking = code.slice(check).find((op) => op.opcode === 'VNext')?.p1
       expect(ranking, filter).toBeDefined()
+      expect(ranking, filter).not.toBe(shown)
       // The ranking pass ends (VNext) before any entry is read, and each match of the second
-      // pass is looked for among the page's rowids (NotFound) before its entry is read.
+      // pass is looked for among the page's rows (SeekGE) before its entry is read.
       const rankingEnd = code.findIndex((op) => op.opcode === 'VNext' && op.p1 === ranking)
       const firstRead = code.findIndex(readsStored)
       expect(rankingEnd, filter).toBeGreaterThan(-1)
       expect(rankingEnd, filter).toBeLessThan(firstRead)
       expect(
-        code.slice(rankingEnd, firstRead).some((op) => op.opcode === 'NotFound'),
+        code.slice(rankingEnd, firstRead).some((op) => op.opcode === 'SeekGE'),
         filter,
       ).toBe(true)
     }
@@ -447,6 +457,44 @@ describe('the search queries, which must cost the same on a site 100 times bigge
     AND (kind <> 'vacancy' OR closing_date >= ?2)
     AND (kind <> 'news' OR content_id NOT IN
       (SELECT id FROM news_articles WHERE status = 'published' AND published_at > ?3))`
+
+  /**
+   * The paths a search promises, in order, worked out from each entry's stored kind and bm25
+   * score: pages, vacancies and the RANKED_NEWS newest articles in the index that match, best
+   * score first (equal ones by rowid); then the older articles, newest first.
+   */
+  const promised = async (params: unknown[], filter: string) => {
+    const found = await rows<{ path: string; id: number; kind: string; score: number }>(
+      `SELECT path, rowid AS id, kind, bm25(search_index, 10.0, 4.0, 1.0) AS score
+       FROM search_index WHERE ${visible} AND (?4 = 'all' OR kind = ?4)`,
+      ...params,
+      filter,
+    )
+    const [newest] = await rows<{ id: number }>(
+      `SELECT rowid AS id FROM search_index WHERE search_index MATCH ?1 AND kind = 'news'
+       ORDER BY rowid DESC LIMIT 1 OFFSET ?2`,
+      params[0],
+      RANKED_NEWS - 1,
+    )
+    const ranked = (r: { id: number; kind: string }) =>
+      r.kind !== 'news' || r.id >= (newest?.id ?? 0)
+    return found
+      .sort((a, b) => {
+        if (ranked(a) !== ranked(b)) return ranked(a) ? -1 : 1
+        return ranked(a) ? a.score - b.score || a.id - b.id : b.id - a.id
+      })
+      .map((r) => r.path)
+  }
+
+  /** Every page of a search's results, in order. */
+  const allResults = async (search: SearchCriteria, filter: SearchFilter, total: number) => {
+    const found: string[] = []
+    for (let page = 1; page <= Math.ceil(total / SEARCH_PAGE_SIZE); page++) {
+      const results = await searchResultsQuery(db, { ...search, filter, page }, markers)
+      found.push(...results.map((r) => r.path))
+    }
+    return found
+  }
 
   it('counts and finds what the entries’ own kind and closing date say', async () => {
     await insertArticle('marmoset-later', 'Marmoset later', new Date(Date.now() + 3_600_000))
@@ -469,18 +517,10 @@ describe('the search queries, which must cost the same on a site 100 times bigge
         ...Object.fromEntries(naive.map((n) => [n.kind, n.total])),
       })
       for (const filter of ['all', 'page', 'news', 'vacancy'] as const) {
-        const expected = await rows<{ path: string }>(
-          `SELECT path FROM search_index WHERE ${visible} AND (?4 = 'all' OR kind = ?4)
-           ORDER BY bm25(search_index, 10.0, 4.0, 1.0), rowid`,
-          ...params,
-          filter,
+        const expected = await promised(params, filter)
+        expect(await allResults(search, filter, expected.length), `${word} ${filter}`).toEqual(
+          expected,
         )
-        const found: string[] = []
-        for (let page = 1; page <= Math.ceil(expected.length / SEARCH_PAGE_SIZE); page++) {
-          const results = await searchResultsQuery(db, { ...search, filter, page }, markers)
-          found.push(...results.map((r) => r.path))
-        }
-        expect(found, `${word} ${filter}`).toEqual(expected.map((r) => r.path))
       }
     }
     const [marmosets] = await searchCountsQuery(db, criteria('marmoset'))
@@ -490,5 +530,44 @@ describe('the search queries, which must cost the same on a site 100 times bigge
       news: 3,
       vacancy: 2,
     })
+  })
+
+  it(`ranks pages with the ${RANKED_NEWS} newest matching articles, then older ones newest first`, async () => {
+    // The oldest article is the best match of all (the word is its whole title), and 11 more
+    // are older than the newest RANKED_NEWS; one not yet due counts towards them.
+    await insertArticle('pangolin', 'Pangolin', new Date(Date.UTC(2004, 0, 1)))
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+       INSERT INTO news_articles (slug, title, summary, body, status, published_at)
+       SELECT 'pangolin-' || i, 'Report number ' || i || ' on a pangolin seized at a port',
+         'A seizure at a port.', 'Officers found a pangolin in a lorry.', 'published',
+         ?2 + i * 86400000 FROM n`,
+    )
+      .bind(RANKED_NEWS + 10, Date.UTC(2005, 0, 1))
+      .run()
+    await insertArticle('pangolin-due', 'Pangolin due', new Date(Date.now() + 86_400_000))
+    await insertPage({ path: '/pangolin-trade', title: 'The pangolin trade', body: 'Pangolins.' })
+    await reindex()
+    const search = criteria('pangolin')
+    const params = [search.match, search.today, search.now.getTime()]
+    // What comes after the ranked results, newest first.
+    const older = [
+      ...Array.from({ length: 11 }, (_, i) => `/news/pangolin-${11 - i}`),
+      '/news/pangolin',
+    ]
+    // By bm25 alone, the oldest article would come first.
+    const [best] = await rows<{ path: string }>(
+      `SELECT path FROM search_index WHERE ${visible}
+       ORDER BY bm25(search_index, 10.0, 4.0, 1.0) LIMIT 1`,
+      ...params,
+    )
+    expect(best?.path).toBe('/news/pangolin')
+    for (const filter of ['all', 'news'] as const) {
+      const expected = await promised(params, filter)
+      const found = await allResults(search, filter, expected.length)
+      expect(found, filter).toEqual(expected)
+      expect(found, filter).toHaveLength(RANKED_NEWS + 11 + (filter === 'all' ? 1 : 0))
+      expect(found.slice(-older.length), filter).toEqual(older)
+    }
   })
 })
