@@ -267,7 +267,7 @@ type Run = {
 }
 
 const measure = async ({ base }: Site, s: Scenario, runtime?: number): Promise<Run> => {
-  const cpuBefore = runtime === undefined ? undefined : cpuMs(runtime)
+  const cpuAtStart = runtime === undefined ? undefined : { pid: runtime, ms: cpuMs(runtime) }
   const r = await autocannon({
     url: `${base}${s.path}`,
     headers: s.headers,
@@ -279,10 +279,11 @@ const measure = async ({ base }: Site, s: Scenario, runtime?: number): Promise<R
   await fetch(`${base}${FLOOR_PATH}`).then((res) => res.arrayBuffer())
   // Per request answered: the requests still in flight at the end (up to one a connection) and
   // the catch-up request are in the CPU time too, under 1% of a run's, for every scenario alike.
+  // A run that answered nothing has no figure (a route slower than a run).
   const cpu =
-    runtime === undefined || cpuBefore === undefined
-      ? undefined
-      : (cpuMs(runtime) - cpuBefore) / r.requests.total
+    cpuAtStart && r.requests.total > 0
+      ? (cpuMs(cpuAtStart.pid) - cpuAtStart.ms) / r.requests.total
+      : undefined
   return {
     ...(cpu === undefined ? {} : { cpuMs: cpu }),
     rps: r.requests.total / r.duration,

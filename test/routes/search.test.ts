@@ -431,8 +431,8 @@ describe('the search queries, which must cost the same on a site 100 times bigge
         reads.filter((op) => op.p1 !== shown),
         filter,
       ).toEqual([])
-      // The ranking pass is the one whose rows the sorter keeps the best of (IdxLE); the other
-      // passes find the lowest rowid of the newest articles ranked, reading no entries either.
+      // The ranking pass is the one whose rows the sorter keeps the best of (IdxLE). A pass of
+      // its own finds the lowest rowid of the articles ranked, reading no entries either.
       const check = code.findIndex((op) => op.opcode === 'IdxLE')
       expect(check, filter).toBeGreaterThan(-1)
       const ranking = code.slice(check).find((op) => op.opcode === 'VNext')?.p1
