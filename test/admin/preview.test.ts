@@ -33,7 +33,7 @@ describe('a preview', () => {
       expect(res.headers.get('Cache-Control')).toBe('no-store')
       expect(res.headers.get('X-Robots-Tag')).toBe('noindex, nofollow')
       const html = await res.text()
-      expect(html).toContain('<meta name="robots" content="noindex"/>')
+      expect(html).toContain('<meta name="robots" content="noindex">')
       const banner = html.match(
         /<div class="govuk-notification-banner soca-notice" role="region" aria-labelledby="preview-title">[\s\S]*?<\/div>\s*<\/div>/,
       )?.[0]

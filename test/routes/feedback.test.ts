@@ -155,7 +155,7 @@ describe('POST /feedback with Yes or No', () => {
     expect(html).toContain(
       '<a class="govuk-link" href="/about">Go back to the page you were on</a>',
     )
-    expect(html).toContain('<meta name="robots" content="noindex"/>')
+    expect(html).toContain('<meta name="robots" content="noindex">')
   })
 
   it('counts a No and asks what went wrong, GOV.UK style', async () => {

@@ -91,7 +91,7 @@ describe('GET /news/:slug', () => {
     // No change notes in the seed: no "Last updated" and no change history.
     expect(html).not.toContain('Last updated')
     expect(html).not.toContain('See all updates')
-    expect(html).toContain('<meta property="og:type" content="article"/>')
+    expect(html).toContain('<meta property="og:type" content="article">')
     expect(html).toContain('href="/news">News</a>')
     expect(countOf(html, /<h1[ >]/)).toBe(1)
   })

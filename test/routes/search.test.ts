@@ -113,7 +113,7 @@ describe('GET /search', () => {
     expect(page.querySelector('label[for="search-q"]')?.textContent).toBe('Search this site')
     expect(page.querySelector('input#search-q')?.getAttribute('name')).toBe('q')
     expect(countText(html)).toBeUndefined()
-    expect(html).toContain('<meta name="robots" content="noindex"/>')
+    expect(html).toContain('<meta name="robots" content="noindex">')
   })
 
   it('ranks a match in the title above one in the summary, and that above one in the body', async () => {

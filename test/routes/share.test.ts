@@ -75,7 +75,7 @@ describe('GET /share/<token>', () => {
     const { res, html } = await getPage(link.path)
     expect(res.status).toBe(200)
     expectPrivate(res)
-    expect(html).toContain('<meta name="robots" content="noindex"/>')
+    expect(html).toContain('<meta name="robots" content="noindex">')
     expect(html).toContain('Preview: this version is not published')
     expect(html).toContain('Shared with you by the Serious Organised Crime Agency')
     expect(html).toMatch(

@@ -71,7 +71,7 @@ describe('Turnstile, when its keys are set', () => {
     const html = await res.text()
     expect(html).toContain(`<div id="turnstile" class="cf-turnstile" data-sitekey="${SITE_KEY}"`)
     expect(html).toContain(
-      '<script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async="" defer="">',
+      '<script src="https://challenges.cloudflare.com/turnstile/v0/api.js" async defer>',
     )
     const csp = res.headers.get('Content-Security-Policy')!
     expect(csp).toContain("script-src 'self' https://challenges.cloudflare.com")

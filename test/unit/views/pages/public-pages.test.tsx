@@ -136,6 +136,27 @@ describe('ContentPage', () => {
     )
   })
 
+  it('escapes the title and summary in the head, so each stays one value', async () => {
+    const title = 'Fraud </title><script>alert(1)</script>'
+    const summary = 'Say "no" & <b>hang up</b>\' onload=\'alert(1)'
+    const document = await renderDocument(
+      <ContentPage
+        chrome={chrome}
+        page={{ ...page, title, summary }}
+        breadcrumbs={[]}
+        children={[]}
+      />,
+    )
+    expect(document.title).toBe(`${title} – SOCA`)
+    expect(all(document, 'script').map((s) => s.getAttribute('src'))).not.toContain(null)
+    for (const name of ['description', 'og:description']) {
+      const meta = one(document, `meta[name="${name}"], meta[property="${name}"]`)
+      expect(meta.getAttribute('content')).toBe(summary)
+      expect(meta.hasAttribute('onload')).toBe(false)
+    }
+    expect(one(document, 'meta[property="og:title"]').getAttribute('content')).toBe(title)
+  })
+
   it('lists child pages under "In this section", with links and summaries', async () => {
     const document = await renderPage([
       child(5, '/threats/fraud', 'Fraud'),
