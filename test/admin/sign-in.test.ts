@@ -39,7 +39,7 @@ describe('the staff area when not signed in', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
     expect(res.headers.get('X-Robots-Tag')).toBe('noindex, nofollow')
-    expect(await res.text()).toContain('<meta name="robots" content="noindex, nofollow"/>')
+    expect(await res.text()).toContain('<meta name="robots" content="noindex, nofollow">')
   })
 })
 

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import { raw } from 'hono/html'
+import { html, raw } from 'hono/html'
 import type { StaffMember } from '../../db/staff.ts'
 import { adminStylesheetHref } from '../../generated/assets.ts'
 import { type Permission, can } from '../../auth/permissions.ts'
@@ -41,13 +41,14 @@ export const AdminLayout = ({ title, admin, breadcrumbs, children }: AdminLayout
   <>
     {raw('<!DOCTYPE html>')}
     <html lang="en-GB" class="govuk-template">
+      {/* Markup, not JSX, as in the public layout (views/layout.tsx says why). */}
       <head>
-        <meta charset="utf-8" />
-        <title>{`${title} – SOCA staff`}</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <link rel="stylesheet" href={adminStylesheetHref} />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        {html`<meta charset="utf-8">`}
+        {html`<title>${title} – SOCA staff</title>`}
+        {html`<meta name="viewport" content="width=device-width, initial-scale=1">`}
+        {html`<meta name="robots" content="noindex, nofollow">`}
+        {html`<link rel="stylesheet" href="${adminStylesheetHref}">`}
+        {html`<link rel="icon" href="/favicon.svg" type="image/svg+xml">`}
       </head>
       <body class="govuk-template__body">
         <SiteHeader home="/admin" name="SOCA staff area" />
